@@ -1,0 +1,24 @@
+# Stand-in for python:3.11-slim-bookworm, built by .ci/standins.sh.
+# Debian's python3 (3.11) instead of a source build in /usr/local, with the
+# official image's entry points: /usr/local/bin/python3, python, pip, pip3;
+# venv and pip work, and there is no PEP 668 EXTERNALLY-MANAGED marker.
+# Differences from the official image: the interpreter is /usr/bin/python3.11
+# (3.11.2) and `pip install` as root puts packages in
+# /usr/local/lib/python3.11/dist-packages (official: .../site-packages).
+# Context: host-cas/ (the host's local CAs, may be empty; see .ci/standins.sh).
+FROM debian:bookworm-slim
+ENV LANG=C.UTF-8
+COPY host-cas/ /usr/local/share/ca-certificates/
+RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \
+    set -eux; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends ca-certificates netbase tzdata \
+        python3 python3-pip python3-venv; \
+    update-ca-certificates; \
+    rm -f /usr/lib/python3*/EXTERNALLY-MANAGED; \
+    for n in python3 python; do ln -sf /usr/bin/python3 /usr/local/bin/$n; done; \
+    ln -sf /usr/bin/python3.11 /usr/local/bin/python3.11; \
+    ln -sf /usr/bin/pip3 /usr/local/bin/pip3; \
+    ln -sf /usr/bin/pip3 /usr/local/bin/pip; \
+    python --version; pip --version
+CMD ["python3"]

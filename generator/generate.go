@@ -1,0 +1,355 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+	"github.com/dockergen/dockergen/profiles"
+	"github.com/dockergen/dockergen/templates"
+)
+
+// Files are generated outputs by file name. Generators return them; only the
+// CLI writes them to disk.
+type Files map[string][]byte
+
+// Names returns the file names, sorted.
+func (f Files) Names() []string {
+	names := make([]string, 0, len(f))
+	for n := range f {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Outputs maps each output template to the file it renders, in output order.
+var Outputs = []struct{ Template, File string }{
+	{"Dockerfile.tmpl", "Dockerfile"},
+	{"dockerignore.tmpl", ".dockerignore"},
+	{"seccomp.json.tmpl", "seccomp.json"},
+	{"run.sh.tmpl", "run.sh"},
+	{"compose.yaml.tmpl", "compose.yaml"},
+	{"DOCKER-SECURITY.md.tmpl", "DOCKER-SECURITY.md"},
+}
+
+// Options tune one generation.
+type Options struct {
+	// SpecFile is the spec's file name as shown in headers and regenerate
+	// hints (default dockergen.yaml).
+	SpecFile string
+	// Context is the build context relative to the output directory
+	// (default: the spec's context).
+	Context string
+}
+
+// Generator renders specs with one parsed set of templates. It is safe for
+// concurrent use.
+type Generator struct {
+	tmpl *template.Template
+}
+
+var (
+	defaultOnce sync.Once
+	defaultGen  *Generator
+	defaultErr  error
+)
+
+// Default returns the generator of the embedded templates, parsed once.
+func Default() (*Generator, error) {
+	defaultOnce.Do(func() { defaultGen, defaultErr = New(nil) })
+	return defaultGen, defaultErr
+}
+
+// Generate renders spec with the embedded templates; see Generator.Generate.
+func Generate(spec *Spec, opts Options) (Files, error) {
+	g, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return g.Generate(spec, opts)
+}
+
+// New parses the embedded templates, replacing any of them with the file of
+// the same name in override (a user's --templates directory; nil for none).
+// It fails when a template does not parse, or when override holds a file that
+// is not one of dockergen's template names (likely a typo).
+func New(override fs.FS) (*Generator, error) {
+	root := template.New("dockergen").Option("missingkey=error").Funcs(funcMap())
+	// include renders a template chosen at run time (the stack's partial);
+	// text/template's own {{template}} takes only a constant name.
+	root.Funcs(template.FuncMap{"include": func(name string, data any) (string, error) {
+		var buf bytes.Buffer
+		err := root.ExecuteTemplate(&buf, name, data)
+		return buf.String(), err
+	}})
+	names, err := fs.Glob(templates.FS, "*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, n := range names {
+		known[n] = true
+	}
+	if override != nil {
+		extra, err := fs.Glob(override, "*.tmpl")
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range extra {
+			if !known[n] {
+				return nil, fmt.Errorf("templates: %s is not a dockergen template (have: %s)", n, strings.Join(names, ", "))
+			}
+		}
+	}
+	for _, n := range names {
+		src, err := fs.ReadFile(templates.FS, n)
+		from := "embedded"
+		if override != nil {
+			if b, oerr := fs.ReadFile(override, n); oerr == nil {
+				src, err, from = b, nil, "override"
+			} else if !os.IsNotExist(oerr) && !strings.Contains(oerr.Error(), "file does not exist") {
+				return nil, fmt.Errorf("templates: %w", oerr)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, err := root.New(n).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates: %s (%s): %w", n, from, err)
+		}
+	}
+	return &Generator{tmpl: root}, nil
+}
+
+// Generate renders every output for a spec that passed Defaults and Validate,
+// then re-parses each output with the field's own parsers (BuildKit for the
+// Dockerfile, moby's seccomp loader, compose-go, a POSIX shell parser). It
+// fails on an invalid spec, a template error, or an output that does not
+// re-parse cleanly; the last is a bug in dockergen or in an override template.
+func (g *Generator) Generate(spec *Spec, opts Options) (Files, error) {
+	if errs := spec.Validate(); len(errs) > 0 {
+		return nil, fmt.Errorf("invalid spec: %s", errs[0])
+	}
+	d, err := newData(spec, opts)
+	if err != nil {
+		return nil, err
+	}
+	files := Files{}
+	for _, o := range Outputs {
+		var buf bytes.Buffer
+		if err := g.tmpl.ExecuteTemplate(&buf, o.Template, d); err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", o.File, err)
+		}
+		files[o.File] = tidy(buf.Bytes())
+	}
+	if err := Verify(files, d.verifyExpect()); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+var blankRuns = regexp.MustCompile(`\n{3,}`)
+
+// tidy ends a file with exactly one newline and folds runs of blank lines.
+func tidy(b []byte) []byte {
+	b = blankRuns.ReplaceAll(b, []byte("\n\n"))
+	return append(bytes.TrimRight(b, "\n"), '\n')
+}
+
+// KV is one key and value of a map, for templates that need a stable order.
+type KV struct{ Key, Value string }
+
+func sortedKV(m map[string]string) []KV {
+	kvs := make([]KV, 0, len(m))
+	for k, v := range m {
+		kvs = append(kvs, KV{k, v})
+	}
+	sort.Slice(kvs, func(i, j int) bool { return kvs[i].Key < kvs[j].Key })
+	return kvs
+}
+
+// data is what the templates see.
+type data struct {
+	Spec        *Spec
+	SpecFile    string
+	Builder     string
+	Runtime     string
+	Interpreter string
+	Binary      string
+	Entrypoint  []string
+	Cmd         []string
+	Healthcheck []string
+	Ports       []int
+	Labels      []KV
+	Env         []KV
+	Args        []KV
+	Secrets     []secretData
+	HasShell    bool
+	BaseWhy     string
+	Run         RunSettings
+
+	SeccompJSON    string
+	SeccompAllowed int
+}
+
+type secretData struct {
+	ID, Target, Src, Var, SrcShell, SrcCompose string
+}
+
+var baseWhy = map[string]string{
+	BaseAlpine:     "small (musl libc, BusyBox shell); fine for static binaries and pure-language apps, watch for musl differences",
+	BaseSlim:       "Debian slim: glibc and the widest compatibility, a shell and apt for debugging; larger than the others",
+	BaseDistroless: "distroless: no shell and no package manager, so an attacker has no tools; CA certificates, tzdata and a passwd file included",
+	BaseScratch:    "scratch: nothing but the static binary and CA certificates; the smallest possible attack surface",
+}
+
+func imageRef(tag, digest string) string {
+	if digest == "" || tag == "scratch" {
+		return tag
+	}
+	return tag + "@" + digest
+}
+
+func newData(s *Spec, opts Options) (*data, error) {
+	st := stacks[s.Stack]
+	builder, runtime, interp, err := st.Images(s.Version, s.Base)
+	if err != nil {
+		return nil, err
+	}
+	if opts.SpecFile == "" {
+		opts.SpecFile = "dockergen.yaml"
+	}
+	if opts.Context == "" {
+		opts.Context = s.Context
+	}
+	d := &data{
+		Spec:        s,
+		SpecFile:    opts.SpecFile,
+		Builder:     imageRef(builder, s.Digests.Builder),
+		Runtime:     imageRef(runtime, s.Digests.Runtime),
+		Interpreter: interp,
+		Ports:       s.Ports,
+		Env:         sortedKV(s.Env),
+		Args:        sortedKV(s.Build.Args),
+		HasShell:    s.Base == BaseSlim || s.Base == BaseAlpine,
+		BaseWhy:     baseWhy[s.Base],
+		Cmd:         s.Command,
+	}
+	switch {
+	case len(s.Entrypoint) > 0:
+		d.Entrypoint = s.Entrypoint
+	case s.Stack == "go":
+		d.Binary = path.Join(s.Workdir, s.Name)
+		d.Entrypoint = []string{d.Binary}
+	default:
+		d.Entrypoint = []string{interp, s.Main}
+	}
+	if d.Binary == "" {
+		d.Binary = path.Join(s.Workdir, s.Name)
+	}
+	h := s.Healthcheck
+	switch {
+	case h.Disabled:
+	case len(h.Command) > 0:
+		d.Healthcheck = h.Command
+	case h.Path != "":
+		d.Healthcheck = st.HTTPProbe(interp, fmt.Sprintf("http://127.0.0.1:%d%s", s.Ports[0], h.Path))
+	}
+	labels := map[string]string{
+		"org.opencontainers.image.title":       s.Name,
+		"org.opencontainers.image.description": fmt.Sprintf("%s (%s %s on %s), generated by dockergen", s.Name, s.Stack, s.Version, s.Base),
+		"org.opencontainers.image.base.name":   runtime,
+	}
+	for k, v := range s.Labels {
+		labels[k] = v
+	}
+	d.Labels = sortedKV(labels)
+	for _, sec := range s.Build.Secrets {
+		sd := secretData{ID: sec.ID, Target: sec.Target, Src: sec.Src, Var: "DOCKERGEN_SECRET_" + strings.ToUpper(strings.ReplaceAll(sec.ID, "-", "_"))}
+		sd.SrcShell, sd.SrcCompose = sec.Src, sec.Src
+		if rest, ok := strings.CutPrefix(sec.Src, "~/"); ok {
+			sd.SrcShell, sd.SrcCompose = "$HOME/"+rest, "${HOME}/"+rest
+		}
+		if sec.Src == "" {
+			sd.SrcCompose = "${" + sd.Var + ":?set " + sd.Var + " to the file holding build secret " + sec.ID + "}"
+		}
+		d.Secrets = append(d.Secrets, sd)
+	}
+	d.Run = NewRunSettings(s, opts.Context)
+
+	comp, err := profiles.For(s.Stack)
+	if err != nil {
+		return nil, fmt.Errorf("seccomp profile: %w", err)
+	}
+	js, err := json.MarshalIndent(comp.Seccomp(), "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	d.SeccompJSON = string(js)
+	d.SeccompAllowed = len(comp.Allowed)
+	return d, nil
+}
+
+// funcMap is sprig's text functions without the ones that read the
+// environment (so output never depends on where dockergen runs), plus
+// dockergen's encoders for each output language.
+func funcMap() template.FuncMap {
+	m := sprig.TxtFuncMap()
+	for _, n := range []string{"env", "expandenv", "now", "date", "dateInZone", "date_in_zone", "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "uuidv4", "genPrivateKey", "genCA", "genSelfSignedCert", "genSignedCert", "getHostByName"} {
+		delete(m, n)
+	}
+	m["include"] = func(string, any) (string, error) { return "", nil } // replaced in New
+	m["json"] = execForm
+	m["argv"] = func(words ...string) []string { return words }
+	m["dfquote"] = dfQuote
+	m["sh"] = shQuote
+	m["yamlstr"] = yamlString
+	return m
+}
+
+// execForm encodes argv as a JSON array: the exec form of RUN, CMD,
+// ENTRYPOINT and HEALTHCHECK, where no character is shell syntax.
+func execForm(argv []string) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(argv); err != nil {
+		return "", err
+	}
+	return strings.ReplaceAll(strings.TrimSpace(buf.String()), `","`, `", "`), nil
+}
+
+// dfQuote quotes a value for ENV, ARG and LABEL: a double-quoted Dockerfile
+// word in which \, " and $ are escaped, so it is never expanded or split.
+func dfQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `$`, `\$`)
+	return `"` + r.Replace(s) + `"`
+}
+
+var shSafe = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./-]+$`)
+
+// shQuote returns s as one POSIX shell word: unchanged when it has only safe
+// characters, otherwise single-quoted.
+func shQuote(s string) string {
+	if s != "" && shSafe.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// yamlString returns s as a double-quoted YAML scalar (JSON's string syntax
+// is valid YAML), so no value can change the document's structure.
+func yamlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -1,0 +1,79 @@
+package generator
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// RunSettings are the hardened run-time settings of a container: the one
+// source of truth for run.sh, compose.yaml and DOCKER-SECURITY.md.
+type RunSettings struct {
+	Image       string
+	Container   string
+	Dockerfile  string
+	Context     string
+	User        string
+	Tmpfs       []string // path:options
+	SecurityOpt []string
+	Memory      string
+	CPUs        string
+	Pids        int
+	Ports       []string // hostIP:hostPort:containerPort
+	Restart     string
+	// Flags are the docker run flags, each with its value if it takes one.
+	Flags [][]string
+}
+
+// PublishHost is where ports are published by default: this host only.
+const PublishHost = "127.0.0.1"
+
+// NewRunSettings derives the run settings from a valid spec. context is the
+// build context relative to the directory of run.sh.
+func NewRunSettings(s *Spec, context string) RunSettings {
+	r := RunSettings{
+		Image:       s.Name + ":local",
+		Container:   s.Name,
+		Dockerfile:  "Dockerfile",
+		Context:     context,
+		User:        fmt.Sprintf("%d:%d", s.User.UID, s.User.GID),
+		SecurityOpt: []string{"no-new-privileges:true", "seccomp=seccomp.json"},
+		Memory:      s.Resources.Memory,
+		CPUs:        s.Resources.CPUs,
+		Pids:        s.Resources.Pids,
+		Restart:     "on-failure:5",
+	}
+	for _, w := range s.Writable {
+		r.Tmpfs = append(r.Tmpfs, fmt.Sprintf("%s:rw,noexec,nosuid,nodev,size=64m,uid=%d,gid=%d,mode=0700", w, s.User.UID, s.User.GID))
+	}
+	for _, p := range s.Ports {
+		r.Ports = append(r.Ports, fmt.Sprintf("%s:%d:%d", PublishHost, p, p))
+	}
+	flag := func(words ...string) { r.Flags = append(r.Flags, words) }
+	flag("--read-only")
+	for _, t := range r.Tmpfs {
+		flag("--tmpfs", t)
+	}
+	flag("--cap-drop", "ALL")
+	for _, o := range r.SecurityOpt {
+		flag("--security-opt", o)
+	}
+	flag("--memory", r.Memory)
+	flag("--memory-swap", r.Memory)
+	flag("--cpus", r.CPUs)
+	flag("--pids-limit", strconv.Itoa(r.Pids))
+	flag("--user", r.User)
+	for _, p := range r.Ports {
+		flag("--publish", p)
+	}
+	flag("--restart", r.Restart)
+	return r
+}
+
+// Argv returns the docker run flags as one argument list.
+func (r RunSettings) Argv() []string {
+	var argv []string
+	for _, f := range r.Flags {
+		argv = append(argv, f...)
+	}
+	return argv
+}

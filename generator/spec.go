@@ -1,0 +1,125 @@
+package generator
+
+// APIVersion is the only spec version this build of dockergen reads.
+const APIVersion = "dockergen/v1"
+
+// Spec is the content of a dockergen.yaml file: everything dockergen needs to
+// know about an application to generate its container files. Zero values mean
+// "use the default"; Defaults fills them in and Validate checks the result.
+type Spec struct {
+	// APIVersion must be "dockergen/v1".
+	APIVersion string `yaml:"apiVersion" json:"apiVersion" jsonschema:"enum=dockergen/v1"`
+	// Name names the image and the container: lower case letters, digits, '.', '_' and '-'.
+	Name string `yaml:"name" json:"name"`
+	// Stack is the application's language runtime: go, node or python.
+	Stack string `yaml:"stack" json:"stack"`
+	// Version is the language version (for example "1.26", "20", "3.11").
+	Version string `yaml:"version,omitempty" json:"version,omitempty"`
+	// Base is the runtime image flavour: alpine, slim, distroless or scratch.
+	Base string `yaml:"base,omitempty" json:"base,omitempty"`
+	// Syntax, when set, is written as the Dockerfile's "# syntax=" line
+	// (for example docker/dockerfile:1). Leave it empty to use the engine's
+	// built-in frontend, which needs no registry.
+	Syntax string `yaml:"syntax,omitempty" json:"syntax,omitempty"`
+	// Context is the build context, relative to the spec file's directory.
+	Context string `yaml:"context,omitempty" json:"context,omitempty"`
+
+	// Main is what to run: the main package for go (for example ./cmd/server),
+	// the script for node and python (for example server.js, app.py).
+	Main string `yaml:"main,omitempty" json:"main,omitempty"`
+	// Entrypoint replaces the generated ENTRYPOINT (exec form, never a shell).
+	Entrypoint []string `yaml:"entrypoint,omitempty" json:"entrypoint,omitempty"`
+	// Command is the CMD: default arguments after the entrypoint (exec form).
+	Command []string `yaml:"command,omitempty" json:"command,omitempty"`
+	// Workdir is the absolute working directory of the app in the image.
+	Workdir string `yaml:"workdir,omitempty" json:"workdir,omitempty"`
+	// Ports are the TCP ports the app listens on.
+	Ports []int `yaml:"ports,omitempty" json:"ports,omitempty"`
+
+	// Build says how the app is built.
+	Build Build `yaml:"build,omitempty" json:"build,omitempty"`
+	// Packages are extra OS packages installed in the runtime image
+	// (Debian names on slim, Alpine names on alpine; none on distroless or scratch).
+	Packages []string `yaml:"packages,omitempty" json:"packages,omitempty"`
+	// Env holds non-secret environment variables baked into the image.
+	Env map[string]string `yaml:"env,omitempty" json:"env,omitempty"`
+	// Labels are extra image labels; OCI title and description labels are added.
+	Labels map[string]string `yaml:"labels,omitempty" json:"labels,omitempty"`
+
+	// User is the numeric non-root user the app runs as.
+	User User `yaml:"user,omitempty" json:"user,omitempty"`
+	// Healthcheck says how the engine checks that the app is healthy.
+	Healthcheck Healthcheck `yaml:"healthcheck,omitempty" json:"healthcheck,omitempty"`
+	// Writable lists absolute paths that the app writes to; each becomes a
+	// tmpfs on the otherwise read-only root filesystem.
+	Writable []string `yaml:"writable,omitempty" json:"writable,omitempty"`
+	// Resources are the container's limits.
+	Resources Resources `yaml:"resources,omitempty" json:"resources,omitempty"`
+	// Digests pin the builder and runtime images by content digest.
+	Digests Digests `yaml:"digests,omitempty" json:"digests,omitempty"`
+}
+
+// Build says how the application is built in the builder stage.
+type Build struct {
+	// Command is an extra build step run after the sources are copied
+	// (exec form, for example ["npm", "run", "build"]).
+	Command []string `yaml:"command,omitempty" json:"command,omitempty"`
+	// Args are build arguments (ARG) with their default values. Never secrets.
+	Args map[string]string `yaml:"args,omitempty" json:"args,omitempty"`
+	// Secrets are mounted only into the dependency step with
+	// RUN --mount=type=secret; they never reach a layer, ENV or ARG.
+	Secrets []Secret `yaml:"secrets,omitempty" json:"secrets,omitempty"`
+	// CGO enables cgo for go builds (off by default, for static binaries).
+	CGO bool `yaml:"cgo,omitempty" json:"cgo,omitempty"`
+}
+
+// Secret is a BuildKit build secret.
+type Secret struct {
+	// ID is the secret's id, as in docker build --secret id=ID.
+	ID string `yaml:"id" json:"id"`
+	// Target is the absolute path where the secret file is mounted during the
+	// dependency step (for example /root/.npmrc).
+	Target string `yaml:"target" json:"target"`
+	// Src is the default host file that run.sh passes for this secret; the
+	// environment variable DOCKERGEN_SECRET_<ID> overrides it.
+	Src string `yaml:"src,omitempty" json:"src,omitempty"`
+}
+
+// User is a numeric uid and gid; 0 is refused.
+type User struct {
+	UID int `yaml:"uid,omitempty" json:"uid,omitempty"`
+	GID int `yaml:"gid,omitempty" json:"gid,omitempty"`
+}
+
+// Healthcheck configures the image's HEALTHCHECK.
+type Healthcheck struct {
+	// Path is an HTTP path probed on the first port with the runtime's own
+	// HTTP client (python and node); go needs Command.
+	Path string `yaml:"path,omitempty" json:"path,omitempty"`
+	// Command is an exec-form probe, for example ["/app/server", "-healthcheck"].
+	Command []string `yaml:"command,omitempty" json:"command,omitempty"`
+	// Disabled turns the healthcheck off (HEALTHCHECK NONE).
+	Disabled bool `yaml:"disabled,omitempty" json:"disabled,omitempty"`
+	// Interval, Timeout and StartPeriod are durations such as 30s or 1m.
+	Interval    string `yaml:"interval,omitempty" json:"interval,omitempty"`
+	Timeout     string `yaml:"timeout,omitempty" json:"timeout,omitempty"`
+	StartPeriod string `yaml:"startPeriod,omitempty" json:"startPeriod,omitempty"`
+	// Retries is how many failures in a row make the container unhealthy.
+	Retries int `yaml:"retries,omitempty" json:"retries,omitempty"`
+}
+
+// Resources are the container's limits.
+type Resources struct {
+	// Memory is a size with a unit: b, k, m or g (for example 256m).
+	Memory string `yaml:"memory,omitempty" json:"memory,omitempty"`
+	// CPUs is a decimal number of CPUs (for example "0.5").
+	CPUs string `yaml:"cpus,omitempty" json:"cpus,omitempty"`
+	// Pids is the maximum number of processes and threads.
+	Pids int `yaml:"pids,omitempty" json:"pids,omitempty"`
+}
+
+// Digests pin images by digest (sha256:<64 hex>); the tag is kept beside it.
+type Digests struct {
+	Builder string `yaml:"builder,omitempty" json:"builder,omitempty"`
+	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
+}

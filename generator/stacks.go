@@ -1,0 +1,145 @@
+package generator
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+)
+
+// Runtime bases.
+const (
+	BaseAlpine     = "alpine"
+	BaseSlim       = "slim"
+	BaseDistroless = "distroless"
+	BaseScratch    = "scratch"
+)
+
+// AlpineVersion and DebianRelease pin the distribution releases that every
+// image tag refers to.
+const (
+	AlpineVersion = "3.22"
+	DebianRelease = "bookworm"
+)
+
+// stack is what dockergen knows about one language runtime: its defaults,
+// the bases it supports and the images each base means. It is data: adding a
+// stack means adding a value here, a Dockerfile partial and a seccomp profile.
+type stack struct {
+	Name           string
+	DefaultVersion string
+	VersionRE      *regexp.Regexp
+	VersionHelp    string
+	DefaultBase    string
+	Bases          []string
+	DefaultMain    string
+	// Images returns the builder image, the runtime image and the runtime's
+	// interpreter path ("" for compiled stacks) for a version and base, or an
+	// error when that combination does not exist.
+	Images func(version, base string) (builder, runtime, interpreter string, err error)
+	// HTTPProbe is the exec-form healthcheck that fetches url with the
+	// runtime's own client, or nil when the runtime has none.
+	HTTPProbe func(interpreter, url string) []string
+}
+
+var stacks = map[string]*stack{
+	"go": {
+		Name:           "go",
+		DefaultVersion: "1.26",
+		VersionRE:      regexp.MustCompile(`^1\.[0-9]{1,2}$`),
+		VersionHelp:    "a Go release such as 1.26",
+		DefaultBase:    BaseDistroless,
+		Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
+		DefaultMain:    ".",
+		Images: func(v, base string) (string, string, string, error) {
+			builder := "golang:" + v + "-" + DebianRelease
+			switch base {
+			case BaseAlpine:
+				return "golang:" + v + "-alpine" + AlpineVersion, "alpine:" + AlpineVersion, "", nil
+			case BaseSlim:
+				return builder, "debian:" + DebianRelease + "-slim", "", nil
+			case BaseDistroless:
+				return builder, "gcr.io/distroless/static-debian12:nonroot", "", nil
+			case BaseScratch:
+				return builder, "scratch", "", nil
+			}
+			return "", "", "", errNoBase
+		},
+	},
+	"node": {
+		Name:           "node",
+		DefaultVersion: "22",
+		VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
+		VersionHelp:    "a Node.js major version such as 22",
+		DefaultBase:    BaseSlim,
+		Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
+		DefaultMain:    "server.js",
+		Images: func(v, base string) (string, string, string, error) {
+			slim := "node:" + v + "-" + DebianRelease + "-slim"
+			switch base {
+			case BaseSlim:
+				return slim, slim, "/usr/local/bin/node", nil
+			case BaseAlpine:
+				img := "node:" + v + "-alpine" + AlpineVersion
+				return img, img, "/usr/local/bin/node", nil
+			case BaseDistroless:
+				if !slices.Contains([]string{"18", "20", "22", "24"}, v) {
+					return "", "", "", fmt.Errorf("distroless ships Node.js 18, 20, 22 and 24, not %s", v)
+				}
+				return slim, "gcr.io/distroless/nodejs" + v + "-debian12:nonroot", "/nodejs/bin/node", nil
+			}
+			return "", "", "", errNoBase
+		},
+		HTTPProbe: func(interp, url string) []string {
+			return []string{interp, "-e", "fetch('" + url + "').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"}
+		},
+	},
+	"python": {
+		Name:           "python",
+		DefaultVersion: "3.12",
+		VersionRE:      regexp.MustCompile(`^3\.[0-9]{1,2}$`),
+		VersionHelp:    "a Python release such as 3.12",
+		DefaultBase:    BaseSlim,
+		Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
+		DefaultMain:    "app.py",
+		Images: func(v, base string) (string, string, string, error) {
+			slim := "python:" + v + "-slim-" + DebianRelease
+			switch base {
+			case BaseSlim:
+				return slim, slim, "/usr/local/bin/python3", nil
+			case BaseAlpine:
+				img := "python:" + v + "-alpine" + AlpineVersion
+				return img, img, "/usr/local/bin/python3", nil
+			case BaseDistroless:
+				if v != "3.11" {
+					return "", "", "", fmt.Errorf("distroless python3-debian12 ships Python 3.11, not %s (set version: \"3.11\" or base: slim)", v)
+				}
+				return slim, "gcr.io/distroless/python3-debian12:nonroot", "/usr/bin/python3", nil
+			}
+			return "", "", "", errNoBase
+		},
+		HTTPProbe: func(interp, url string) []string {
+			return []string{interp, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)"}
+		},
+	},
+}
+
+var errNoBase = fmt.Errorf("no such base")
+
+// Stacks returns the names of the supported stacks, sorted.
+func Stacks() []string {
+	names := make([]string, 0, len(stacks))
+	for n := range stacks {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// BasesFor returns the runtime bases a stack supports, the default first,
+// or nil for an unknown stack.
+func BasesFor(stackName string) []string {
+	if st, ok := stacks[stackName]; ok {
+		return slices.Clone(st.Bases)
+	}
+	return nil
+}

@@ -1,0 +1,211 @@
+// Package profiles holds dockergen's seccomp knowledge as data: one YAML file
+// per language runtime plus base.yaml, shared by all of them. Each file lists
+// the syscalls measured while the runtime's example app served requests, and
+// gives a reason for every syscall allowed beyond that measured set.
+package profiles
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/moby/profiles/seccomp"
+	specs "github.com/opencontainers/runtime-spec/specs-go"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed *.yaml
+var files embed.FS
+
+// Profile is one runtime's seccomp allowlist, as written in profiles/NAME.yaml.
+type Profile struct {
+	// Runtime names the language runtime (go, node, python) or "base".
+	Runtime string `yaml:"runtime"`
+	// Measured is what a trace of the runtime's example app showed.
+	Measured Measured `yaml:"measured"`
+	// Margin lists syscalls allowed beyond the measured set, each group with
+	// the reason it is needed.
+	Margin []Group `yaml:"margin"`
+	// Rules are syscalls allowed only with certain arguments, or answered
+	// with a specific errno.
+	Rules []Rule `yaml:"rules"`
+	// Denied are syscalls that no profile may allow: a profile that lists one
+	// fails to load.
+	Denied []string `yaml:"denied"`
+}
+
+// Measured is the set of syscalls a runtime was seen to make, and how.
+type Measured struct {
+	How   string   `yaml:"how"`
+	Names []string `yaml:"names"`
+}
+
+// Group is a set of syscalls allowed for one reason.
+type Group struct {
+	Names []string `yaml:"names"`
+	Why   string   `yaml:"why"`
+}
+
+// Rule is a syscall rule with argument filters or a non-default action.
+type Rule struct {
+	Names    []string `yaml:"names"`
+	Why      string   `yaml:"why"`
+	Action   string   `yaml:"action"` // SCMP_ACT_ALLOW (default) or SCMP_ACT_ERRNO
+	ErrnoRet uint     `yaml:"errnoRet"`
+	Args     []Arg    `yaml:"args"`
+}
+
+// Arg is one argument comparison, as in Docker's profile format.
+type Arg struct {
+	Index    uint   `yaml:"index"`
+	Value    uint64 `yaml:"value"`
+	ValueTwo uint64 `yaml:"valueTwo"`
+	Op       string `yaml:"op"`
+}
+
+// Runtimes lists the runtime profiles available, sorted.
+func Runtimes() []string {
+	ents, _ := files.ReadDir(".")
+	var names []string
+	for _, e := range ents {
+		n := strings.TrimSuffix(e.Name(), ".yaml")
+		if n != "base" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Load reads one profile file by name ("base", "go", …). It fails when the
+// file is missing, is not valid YAML of this shape, gives a margin group or
+// rule without a reason, or allows a syscall from its own or base's denied list.
+func Load(name string) (*Profile, error) {
+	data, err := files.ReadFile(name + ".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("no seccomp profile for %q (have: %s)", name, strings.Join(Runtimes(), ", "))
+	}
+	var p Profile
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("profiles/%s.yaml: %w", name, err)
+	}
+	for _, g := range p.Margin {
+		if strings.TrimSpace(g.Why) == "" {
+			return nil, fmt.Errorf("profiles/%s.yaml: margin %v has no reason (why)", name, g.Names)
+		}
+	}
+	for _, r := range p.Rules {
+		if strings.TrimSpace(r.Why) == "" {
+			return nil, fmt.Errorf("profiles/%s.yaml: rule %v has no reason (why)", name, r.Names)
+		}
+	}
+	return &p, nil
+}
+
+// Compose is a runtime profile merged with base.yaml.
+type Compose struct {
+	Runtime string
+	// Allowed is every syscall allowed unconditionally, sorted.
+	Allowed []string
+	// Measured is the part of Allowed that was measured for this runtime.
+	Measured []string
+	Rules    []Rule
+	Denied   []string
+}
+
+// For merges base.yaml with the named runtime's profile. It fails as Load
+// does, and when an allowed syscall is on a denied list.
+func For(runtime string) (*Compose, error) {
+	base, err := Load("base")
+	if err != nil {
+		return nil, err
+	}
+	rt, err := Load(runtime)
+	if err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, p := range []*Profile{base, rt} {
+		for _, n := range p.Measured.Names {
+			set[n] = true
+		}
+		for _, g := range p.Margin {
+			for _, n := range g.Names {
+				set[n] = true
+			}
+		}
+	}
+	c := &Compose{Runtime: runtime, Measured: sortedUnique(rt.Measured.Names), Rules: append(slices.Clone(base.Rules), rt.Rules...)}
+	c.Denied = sortedUnique(append(slices.Clone(base.Denied), rt.Denied...))
+	for n := range set {
+		c.Allowed = append(c.Allowed, n)
+	}
+	sort.Strings(c.Allowed)
+	for _, r := range c.Rules {
+		for _, n := range r.Names {
+			if set[n] {
+				return nil, fmt.Errorf("profiles: %s is allowed outright and also has a rule; keep one", n)
+			}
+		}
+	}
+	for _, d := range c.Denied {
+		if set[d] {
+			return nil, fmt.Errorf("profiles: %s profile allows %s, which is on the denied list", runtime, d)
+		}
+		for _, r := range c.Rules {
+			if slices.Contains(r.Names, d) && len(r.Args) == 0 && r.Action != "SCMP_ACT_ERRNO" {
+				return nil, fmt.Errorf("profiles: %s profile allows %s by rule, which is on the denied list", runtime, d)
+			}
+		}
+	}
+	return c, nil
+}
+
+// Seccomp returns the profile in Docker's seccomp format (moby's types):
+// default action ERRNO (EPERM), native architectures only.
+func (c *Compose) Seccomp() *seccomp.Seccomp {
+	eperm := uint(1)
+	p := &seccomp.Seccomp{
+		LinuxSeccomp: specs.LinuxSeccomp{
+			DefaultAction:   specs.ActErrno,
+			DefaultErrnoRet: &eperm,
+		},
+		// Native ABIs only: no 32-bit (x86, arm) or x32 syscall entry points.
+		ArchMap: []seccomp.Architecture{
+			{Arch: specs.ArchX86_64, SubArches: nil},
+			{Arch: specs.ArchAARCH64, SubArches: nil},
+		},
+	}
+	p.Syscalls = append(p.Syscalls, &seccomp.Syscall{
+		LinuxSyscall: specs.LinuxSyscall{Names: c.Allowed, Action: specs.ActAllow},
+		Comment:      "dockergen " + c.Runtime + " profile: measured syscalls plus the reasoned margin in profiles/" + c.Runtime + ".yaml and profiles/base.yaml",
+	})
+	for _, r := range c.Rules {
+		sc := &seccomp.Syscall{
+			LinuxSyscall: specs.LinuxSyscall{Names: slices.Clone(r.Names), Action: specs.ActAllow},
+			Comment:      r.Why,
+		}
+		if r.Action != "" {
+			sc.Action = specs.LinuxSeccompAction(r.Action)
+		}
+		if r.ErrnoRet != 0 {
+			e := r.ErrnoRet
+			sc.ErrnoRet = &e
+		}
+		for _, a := range r.Args {
+			sc.Args = append(sc.Args, specs.LinuxSeccompArg{Index: a.Index, Value: a.Value, ValueTwo: a.ValueTwo, Op: specs.LinuxSeccompOperator(a.Op)})
+		}
+		p.Syscalls = append(p.Syscalls, sc)
+	}
+	return p
+}
+
+func sortedUnique(s []string) []string {
+	out := slices.Clone(s)
+	sort.Strings(out)
+	return slices.Compact(out)
+}

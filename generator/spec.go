@@ -57,6 +57,10 @@ type Spec struct {
 	Resources Resources `yaml:"resources,omitempty" json:"resources,omitempty"`
 	// Digests pin the builder and runtime images by content digest.
 	Digests Digests `yaml:"digests,omitempty" json:"digests,omitempty"`
+	// NotSecrets lists fields (for example "env.PUBLIC_KEY_ID") whose values
+	// look like secrets but are not: the secret scan skips them. Keep it short
+	// and reviewed; real secrets belong in build.secrets or runtime injection.
+	NotSecrets []string `yaml:"notSecrets,omitempty" json:"notSecrets,omitempty"`
 }
 
 // Build says how the application is built in the builder stage.

@@ -5,8 +5,9 @@
 #                 os-release, netbase, CA bundle, zoneinfo, /tmp 1777, /root
 #   OUT/home      /home/nonroot (copied with --chown 65532:65532)
 #   OUT/base      glibc (libc6), libssl3, ld.so config + cache, C.UTF-8 locale
-#   OUT/python3   /usr/bin/python3.11 (+ python3 link), its stdlib and the
-#                 shared libraries it and its extension modules need (ldd)
+#   OUT/python3   /usr/bin/python3.11 (+ python3 link), its stdlib (no .pyc,
+#                 as in the real image) and the shared libraries it and its
+#                 extension modules need (ldd)
 #   OUT/nodejs20  /nodejs/bin/node and the shared libraries it needs (ldd)
 # Paths are canonicalised to /usr (Debian 12 is merged-/usr); base adds the
 # /lib -> usr/lib and /lib64 -> usr/lib64 links.
@@ -112,6 +113,8 @@ ln -s python3.11 "$P3/usr/bin/python3"
 cp -a /usr/lib/python3.11 "$P3/usr/lib/python3.11"
 rm -rf "$P3/usr/lib/python3.11/test" "$P3/usr/lib/python3.11/idlelib" "$P3/usr/lib/python3.11/tkinter" \
 	"$P3/usr/lib/python3.11/ensurepip" "$P3/usr/lib/python3.11/lib2to3/tests"
+# Real distroless ships the .deb files only: no .pyc (distroless#865).
+find "$P3/usr/lib/python3.11" -depth -name __pycache__ -type d -exec rm -rf {} +
 [ -d /etc/python3.11 ] && cp -a /etc/python3.11 "$P3/etc/python3.11"
 # Seed DONE with base's files so python3 carries only what base lacks.
 while read -r f; do DONE["/$f"]=1; done < <(cd "$B" && find . -not -type d | sed 's|^\./||')

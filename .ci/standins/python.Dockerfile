@@ -1,7 +1,8 @@
 # Stand-in for python:3.11-slim-bookworm, built by .ci/standins.sh.
 # Debian's python3 (3.11) instead of a source build in /usr/local, with the
 # official image's entry points: /usr/local/bin/python3, python, pip, pip3;
-# venv and pip work, and there is no PEP 668 EXTERNALLY-MANAGED marker.
+# venv and pip work, there is no PEP 668 EXTERNALLY-MANAGED marker, and, as in
+# the official image, no precompiled .pyc for the standard library.
 # Differences from the official image: the interpreter is /usr/bin/python3.11
 # (3.11.2) and `pip install` as root puts packages in
 # /usr/local/lib/python3.11/dist-packages (official: .../site-packages).
@@ -16,6 +17,8 @@ RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing
         python3 python3-pip python3-venv; \
     update-ca-certificates; \
     rm -f /usr/lib/python3*/EXTERNALLY-MANAGED; \
+    # The official image ships no .pyc (docker-library/python#615): drop them.
+    find /usr/lib/python3* -depth -name __pycache__ -type d -exec rm -rf {} +; \
     for n in python3 python; do ln -sf /usr/bin/python3 /usr/local/bin/$n; done; \
     ln -sf /usr/bin/python3.11 /usr/local/bin/python3.11; \
     ln -sf /usr/bin/pip3 /usr/local/bin/pip3; \

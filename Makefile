@@ -1,0 +1,46 @@
+# dockergen — see README.md. `make test e2e` is what CI runs.
+GO      ?= go
+DOCKER  ?= /usr/bin/docker
+export DOCKER
+
+.PHONY: all build test e2e e2e-report bench fuzz examples golden clean
+
+all: build test
+
+build:
+	$(GO) build -o bin/dockergen ./cmd/dockergen
+
+# Unit, golden and CLI tests: no Docker needed.
+test:
+	$(GO) vet ./...
+	$(GO) vet -tags e2e ./examples
+	$(GO) test -count=1 ./...
+
+# Every example x base built and run hardened on a real Docker engine. As root
+# it installs and starts the engine and builds the local stand-in base images
+# first (.ci/docker-up.sh, .ci/standins.sh); writes examples/E2E-REPORT.md.
+e2e:
+	sh .ci/docker-up.sh
+	bash .ci/standins.sh
+	E2E_REPORT=$(CURDIR)/examples/E2E-REPORT.md $(GO) test -tags e2e -count=1 -timeout 45m -v ./examples
+
+# Benchmarks of generation (ns/op and allocations; see README's Performance).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator
+
+# Each fuzz target for FUZZTIME (go test -fuzz runs one target at a time).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadSpec$$' -fuzztime $(FUZZTIME) ./generator
+	$(GO) test -run '^$$' -fuzz '^FuzzGenerate$$' -fuzztime $(FUZZTIME) ./generator
+
+# Regenerate the committed example outputs after a template change.
+examples:
+	for s in examples/*/dockergen.yaml; do $(GO) run ./cmd/dockergen generate --force -f $$s || exit 1; done
+
+# Rewrite golden files and testscript expectations after an intended change.
+golden:
+	DOCKERGEN_UPDATE=1 $(GO) test -count=1 ./...
+
+clean:
+	rm -rf bin out

@@ -23,7 +23,7 @@ die() { printf 'docker-up: ERROR: %s\n' "$*" >&2; exit 1; }
 
 # 1. Packages.
 missing=""
-command -v dockerd >/dev/null 2>&1 && [ -x "$DOCKER" ] || missing="$missing docker.io"
+command -v dockerd >/dev/null 2>&1 && [ -x /usr/bin/docker ] || missing="$missing docker.io"
 command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing="$missing debootstrap"
 command -v strace >/dev/null 2>&1 || missing="$missing strace"
 if [ -n "$missing" ]; then
@@ -68,4 +68,4 @@ while [ "$i" -lt "$TIMEOUT" ]; do
 done
 log "last lines of $DOCKERD_LOG:"
 tail -n 20 "$DOCKERD_LOG" >&2 2>/dev/null || true
-die "docker engine did not answer within ${TIMEOUT}s (socket $SOCK; client $DOCKER)"
+die "docker engine did not answer within ${TIMEOUT}s (socket ${DOCKER_HOST:-$SOCK}; client $DOCKER)"

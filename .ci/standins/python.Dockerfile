@@ -17,11 +17,11 @@ RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing
         python3 python3-pip python3-venv; \
     update-ca-certificates; \
     rm -f /usr/lib/python3*/EXTERNALLY-MANAGED; \
-    # The official image ships no .pyc (docker-library/python#615): drop them.
-    find /usr/lib/python3* -depth -name __pycache__ -type d -exec rm -rf {} +; \
     for n in python3 python; do ln -sf /usr/bin/python3 /usr/local/bin/$n; done; \
     ln -sf /usr/bin/python3.11 /usr/local/bin/python3.11; \
     ln -sf /usr/bin/pip3 /usr/local/bin/pip3; \
     ln -sf /usr/bin/pip3 /usr/local/bin/pip; \
-    python --version; pip --version
+    PYTHONDONTWRITEBYTECODE=1 python --version; PYTHONDONTWRITEBYTECODE=1 pip --version; \
+    # The official image ships no .pyc (docker-library/python#615): drop them.
+    find /usr/lib/python3* /usr/share/python3 -depth -name __pycache__ -type d -exec rm -rf {} +
 CMD ["python3"]

@@ -41,7 +41,6 @@ import (
 	"github.com/dockergen/dockergen/cmd/dockergen/cli"
 	"github.com/dockergen/dockergen/generator"
 	"github.com/dockergen/dockergen/profiles"
-	"github.com/moby/profiles/seccomp"
 )
 
 var (
@@ -474,35 +473,6 @@ func withoutFlag(flags []string, name string) []string {
 	return out
 }
 
-func dockerDefaultAllowed() int {
-	p := seccomp.DefaultProfile()
-	names := map[string]bool{}
-	for _, sc := range p.Syscalls {
-		if sc.Action != "SCMP_ACT_ALLOW" {
-			continue
-		}
-		if sc.Includes != nil && (len(sc.Includes.Caps) > 0 || (len(sc.Includes.Arches) > 0 && !contains(sc.Includes.Arches, "amd64") && !contains(sc.Includes.Arches, "x86_64") && !contains(sc.Includes.Arches, "x32"))) {
-			continue
-		}
-		if sc.Excludes != nil && (contains(sc.Excludes.Arches, "amd64") || contains(sc.Excludes.Arches, "x86_64")) {
-			continue
-		}
-		for _, n := range sc.Names {
-			names[n] = true
-		}
-	}
-	return len(names)
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 var (
 	baselineMu   sync.Mutex
 	baselineRows = map[string][2]float64{} // stack -> {bytes, warm seconds}
@@ -535,7 +505,7 @@ func baseline(t *testing.T, stack string) (int64, float64) {
 
 func TestE2E(t *testing.T) {
 	requireEngine(t)
-	defaultCount := dockerDefaultAllowed()
+	defaultCount := len(profiles.DockerDefaultAllowed())
 	for _, stack := range generator.Stacks() {
 		for _, c := range casesFor(stack) {
 			name := c.Stack + "/" + c.Base

@@ -209,3 +209,33 @@ func sortedUnique(s []string) []string {
 	sort.Strings(out)
 	return slices.Compact(out)
 }
+
+// DockerDefaultAllowed returns the syscalls that Docker's default seccomp
+// profile (moby's, as dockerd embeds it) allows unconditionally on amd64 for
+// a container with the default capabilities, sorted. Reports compare each
+// runtime profile with it.
+func DockerDefaultAllowed() []string {
+	set := map[string]bool{}
+	for _, sc := range seccomp.DefaultProfile().Syscalls {
+		if sc.Action != specs.ActAllow {
+			continue
+		}
+		if sc.Includes != nil && (len(sc.Includes.Caps) > 0 || len(sc.Includes.Arches) > 0 && !slices.Contains(sc.Includes.Arches, "amd64") && !slices.Contains(sc.Includes.Arches, "x86_64")) {
+			continue
+		}
+		if sc.Excludes != nil && (slices.Contains(sc.Excludes.Arches, "amd64") || slices.Contains(sc.Excludes.Arches, "x86_64")) {
+			continue
+		}
+		for _, n := range append(sc.Names, sc.Name) {
+			if n != "" {
+				set[n] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

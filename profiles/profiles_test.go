@@ -1,0 +1,107 @@
+package profiles_test
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/dockergen/dockergen/profiles"
+	"github.com/moby/profiles/seccomp"
+	specs "github.com/opencontainers/runtime-spec/specs-go"
+)
+
+// mustDeny are the calls every profile must refuse (the brief's list).
+var mustDeny = []string{"ptrace", "mount", "umount2", "unshare", "setns", "bpf", "keyctl", "add_key",
+	"request_key", "io_uring_setup", "perf_event_open", "userfaultfd", "kexec_load", "init_module", "personality"}
+
+func TestProfiles(t *testing.T) {
+	runtimes := profiles.Runtimes()
+	if !slices.Equal(runtimes, []string{"go", "node", "python"}) {
+		t.Fatalf("runtimes = %v", runtimes)
+	}
+	docker := len(profiles.DockerDefaultAllowed())
+	if docker < 300 {
+		t.Fatalf("Docker's default allows only %d syscalls? the count is wrong", docker)
+	}
+	for _, rt := range runtimes {
+		t.Run(rt, func(t *testing.T) {
+			c, err := profiles.For(rt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Measured) < 30 {
+				t.Errorf("only %d measured syscalls", len(c.Measured))
+			}
+			for _, m := range c.Measured {
+				if !slices.Contains(c.Allowed, m) {
+					t.Errorf("measured %s is not allowed", m)
+				}
+			}
+			n := len(c.Allowed) + 2 // clone and socket, allowed with argument filters
+			if n*3 > docker {
+				t.Errorf("%s allows %d syscalls, more than a third of Docker's default %d", rt, n, docker)
+			}
+			for _, d := range mustDeny {
+				if slices.Contains(c.Allowed, d) {
+					t.Errorf("%s allows %s", rt, d)
+				}
+				if !slices.Contains(c.Denied, d) {
+					t.Errorf("%s is not on the denied list", d)
+				}
+			}
+			js, err := json.Marshal(c.Seccomp())
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := seccomp.LoadProfile(string(js), &specs.Spec{Process: &specs.Process{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.DefaultAction != specs.ActErrno || p.DefaultErrnoRet == nil || *p.DefaultErrnoRet != 1 {
+				t.Errorf("default action %s/%v, want ERRNO(EPERM)", p.DefaultAction, p.DefaultErrnoRet)
+			}
+			var sawClone, sawClone3 bool
+			for _, sc := range p.Syscalls {
+				for _, name := range sc.Names {
+					switch name {
+					case "clone":
+						sawClone = true
+						if sc.Action != specs.ActAllow || len(sc.Args) != 1 || sc.Args[0].Op != specs.OpMaskedEqual || sc.Args[0].Value != 0x7E020000 || sc.Args[0].ValueTwo != 0 {
+							t.Errorf("clone rule %+v does not refuse namespace flags", sc)
+						}
+					case "clone3":
+						sawClone3 = true
+						if sc.Action != specs.ActErrno || sc.ErrnoRet == nil || *sc.ErrnoRet != 38 {
+							t.Errorf("clone3 must fail with ENOSYS (38) so glibc falls back to clone: %+v", sc)
+						}
+					case "socket":
+						if len(sc.Args) != 1 || sc.Args[0].Index != 0 || !slices.Contains([]uint64{1, 2, 10}, sc.Args[0].Value) {
+							t.Errorf("socket rule %+v allows another family", sc)
+						}
+					}
+				}
+			}
+			if !sawClone || !sawClone3 {
+				t.Errorf("clone rule present=%v, clone3 rule present=%v", sawClone, sawClone3)
+			}
+			t.Logf("%s: %d allowed (%d measured), Docker's default %d", rt, n, len(c.Measured), docker)
+		})
+	}
+}
+
+// TestLoadRefusesUnreasoned proves Load's checks can fail: base.yaml itself
+// must keep a reason on every margin group and rule.
+func TestLoadRefusesUnreasoned(t *testing.T) {
+	base, err := profiles.Load("base")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range base.Margin {
+		if g.Why == "" {
+			t.Errorf("margin %v has no reason", g.Names)
+		}
+	}
+	if _, err := profiles.Load("cobol"); err == nil {
+		t.Error("Load(cobol) succeeded")
+	}
+}

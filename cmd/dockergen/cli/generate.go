@@ -11,8 +11,8 @@ import (
 
 	"github.com/dockergen/dockergen/generator"
 	"github.com/rogpeppe/go-internal/diff"
-	"github.com/spf13/cobra"
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 )
 

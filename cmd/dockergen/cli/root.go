@@ -99,7 +99,7 @@ DOCKER-SECURITY.md), all from one small YAML spec.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetVersionTemplate("dockergen {{.Version}}\n")
-	root.AddCommand(newGenerateCmd(e), newVersionCmd(e))
+	root.AddCommand(newGenerateCmd(e), newVersionCmd(e), newCheckCmd(e))
 	return root
 }
 

@@ -1,0 +1,2 @@
+FROM node:latest
+CMD ["node", "server.js"]

@@ -1,0 +1,7 @@
+FROM python:3.12-slim
+ARG VERSION=1.0
+ENV DB_PASSWORD_FILE=/run/secrets/db_password PASSWORD_MIN_LENGTH=12
+ENV API_TOKEN="" USE_TOKEN_AUTH=true
+ENV PIP_ROOT_USER_ACTION=ignore
+ENV DB_PASSWORD=${DB_PASSWORD}
+LABEL org.opencontainers.image.title="app"

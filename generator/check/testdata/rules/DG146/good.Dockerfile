@@ -1,0 +1,3 @@
+FROM nginx:1.27-alpine
+COPY site /usr/share/nginx/html
+HEALTHCHECK NONE

@@ -1,0 +1,2 @@
+FROM ubuntu:24.04
+EXPOSE 80 22/tcp

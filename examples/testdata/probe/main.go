@@ -8,7 +8,7 @@
 // It prints one JSON object on stdout and exits 0; it exits non-zero only
 // when it fails itself (bad flags, output error). Fields:
 //
-//	uid, gid                      the process's real ids
+//	uid, gid                      the process's real ids (from /proc/self/status)
 //	CapEff, NoNewPrivs, Seccomp,  those lines of /proc/self/status, as text
 //	Seccomp_filters               ("" when absent)
 //	write_root                    creating /dg-probe-write: an errno name
@@ -44,6 +44,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -112,8 +113,8 @@ func main() {
 	}
 
 	r := report{
-		UID:        syscall.Getuid(),
-		GID:        syscall.Getgid(),
+		UID:        -1,
+		GID:        -1,
 		WritePaths: map[string]string{},
 		Denied:     map[string]string{},
 		Errors:     []string{},
@@ -149,6 +150,18 @@ func (r *report) readStatus() {
 		}
 		v = strings.TrimSpace(v)
 		switch k {
+		case "Uid", "Gid":
+			// The real id, from the kernel's own report: getuid itself may
+			// be outside the profile under test.
+			if f := strings.Fields(v); len(f) > 0 {
+				if id, err := strconv.Atoi(f[0]); err == nil {
+					if k == "Uid" {
+						r.UID = id
+					} else {
+						r.GID = id
+					}
+				}
+			}
 		case "CapEff":
 			r.CapEff = v
 		case "NoNewPrivs":

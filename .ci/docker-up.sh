@@ -1,7 +1,8 @@
 #!/bin/sh
 # .ci/docker-up.sh — make sure a Docker engine answers on this machine.
 #
-# Idempotent: installs docker.io, debootstrap and strace with apt-get only when
+# Idempotent: installs docker.io, debootstrap, strace and docker-compose (v1,
+# for the compose e2e) with apt-get only when
 # one of them is missing (apt-get update only then), starts dockerd in the
 # background only when `docker info` does not answer, and waits up to
 # DOCKER_UP_TIMEOUT seconds (default 60) for the socket and a working
@@ -26,6 +27,7 @@ missing=""
 command -v dockerd >/dev/null 2>&1 && [ -x /usr/bin/docker ] || missing="$missing docker.io"
 command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing="$missing debootstrap"
 command -v strace >/dev/null 2>&1 || missing="$missing strace"
+command -v docker-compose >/dev/null 2>&1 || missing="$missing docker-compose"
 if [ -n "$missing" ]; then
 	[ "$(id -u)" = 0 ] || die "need root to apt-get install:$missing"
 	log "installing:$missing"

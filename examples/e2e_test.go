@@ -460,6 +460,54 @@ func runProbe(t *testing.T, dir, image string, flags []string, writable []string
 	return r
 }
 
+// probeProfile replaces the generated seccomp.json in flags with the stack's
+// profile plus the calls the Go runtime of the probe needs (the go profile's
+// allowed set), so that a Go probe can start under a Python or Node profile.
+// Denial is checked under this superset, so every call it finds refused is
+// refused by the stack's own, smaller profile too.
+func probeProfile(t *testing.T, dir, stack string, flags []string) []string {
+	t.Helper()
+	if stack == "go" {
+		return flags
+	}
+	comp, err := profiles.For(stack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gop, err := profiles.For("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	union := map[string]bool{}
+	for _, n := range append(append([]string{}, comp.Allowed...), gop.Allowed...) {
+		union[n] = true
+	}
+	comp.Allowed = comp.Allowed[:0]
+	for n := range union {
+		comp.Allowed = append(comp.Allowed, n)
+	}
+	sort.Strings(comp.Allowed)
+	js, err := json.Marshal(comp.Seccomp())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "seccomp-probe.json")
+	if err := os.WriteFile(p, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := append([]string{}, flags...)
+	replaced := false
+	for i := range out {
+		if out[i] == "seccomp=seccomp.json" {
+			out[i], replaced = "seccomp=seccomp-probe.json", true
+		}
+	}
+	if !replaced {
+		t.Fatalf("the run settings have no seccomp=seccomp.json: %v", flags)
+	}
+	return out
+}
+
 // withoutFlag drops a flag and its value from docker run flags.
 func withoutFlag(flags []string, name string) []string {
 	var out []string
@@ -606,6 +654,7 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 	// 4. From inside: a probe in a second container with the same flags.
 	rs := generator.NewRunSettings(spec, ".")
 	flags := withoutFlag(withoutFlag(rs.Argv(), "--restart"), "--publish")
+	flags = probeProfile(t, dir, c.Stack, flags)
 	pr := runProbe(t, dir, image, flags, spec.Writable)
 	if pr.UID != spec.User.UID || pr.GID != spec.User.GID {
 		t.Errorf("probe uid:gid = %d:%d, want %d:%d", pr.UID, pr.GID, spec.User.UID, spec.User.GID)
@@ -808,4 +857,78 @@ func engineVersion() string {
 		return "Docker Engine (unknown version)"
 	}
 	return strings.TrimSpace(out)
+}
+
+// TestE2ECompose brings each example up once with the generated compose.yaml
+// (Debian's docker-compose), hits it, and checks the engine applied the
+// hardening: compose-go validation alone cannot show that.
+func TestE2ECompose(t *testing.T) {
+	requireEngine(t)
+	compose, err := exec.LookPath("docker-compose")
+	if err != nil {
+		t.Fatal("docker-compose is not installed (.ci/docker-up.sh installs Debian's)")
+	}
+	for _, stack := range generator.Stacks() {
+		if !onlyRE.MatchString(stack + "/compose") {
+			continue
+		}
+		t.Run(stack, func(t *testing.T) {
+			dir := copyExample(t, stack)
+			spec := generate(t, dir, generator.BaseSlim, nil)
+			project := "dge2ecompose" + stack
+			run := func(args ...string) string {
+				cmd := exec.Command(compose, append([]string{"--project-name", project, "--file", "compose.yaml"}, args...)...)
+				cmd.Dir = dir
+				// docker-compose calls the docker client on PATH to build.
+				cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(dockerBin)+":"+os.Getenv("PATH"), "DOCKER_BUILDKIT=1", "COMPOSE_DOCKER_CLI_BUILD=1")
+				out, err := cmd.CombinedOutput()
+				if err != nil {
+					t.Fatalf("docker-compose %s: %v\n%s", strings.Join(args, " "), err, tail(string(out), 40))
+				}
+				return string(out)
+			}
+			run("up", "--detach", "--build")
+			defer run("down", "--volumes", "--rmi", "local")
+			body, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/", spec.Ports[0]), 60*time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "hello from " + stack + "\n"; body != want {
+				t.Errorf("GET / = %q, want %q", body, want)
+			}
+			id := strings.TrimSpace(run("ps", "--quiet", spec.Name))
+			got := strings.TrimSpace(docker(t, "inspect", "--format",
+				`{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.Config.User}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.HostConfig.NanoCpus}}`, id))
+			want := fmt.Sprintf("true [ALL] %d:%d %d %d %d", spec.User.UID, spec.User.GID, memBytes(spec.Resources.Memory), spec.Resources.Pids, nanoCPUs(spec.Resources.CPUs))
+			if got != want {
+				t.Errorf("compose container: %q, want %q", got, want)
+			}
+			secopt := docker(t, "inspect", "--format", "{{json .HostConfig.SecurityOpt}}", id)
+			if !strings.Contains(secopt, "no-new-privileges:true") || !strings.Contains(secopt, `SCMP_ACT_ERRNO`) {
+				t.Errorf("compose container security options lack no-new-privileges or the profile: %.200s", secopt)
+			}
+			st := procStatus(t, id)
+			if st["Seccomp"] != "2" || st["NoNewPrivs"] != "1" || st["CapEff"] != "0000000000000000" {
+				t.Errorf("compose container PID 1: Seccomp=%s NoNewPrivs=%s CapEff=%s", st["Seccomp"], st["NoNewPrivs"], st["CapEff"])
+			}
+		})
+	}
+}
+
+func memBytes(s string) int64 {
+	n, _ := strconv.ParseInt(strings.TrimRight(s, "bkmg"), 10, 64)
+	switch s[len(s)-1] {
+	case 'k':
+		return n << 10
+	case 'm':
+		return n << 20
+	case 'g':
+		return n << 30
+	}
+	return n
+}
+
+func nanoCPUs(s string) int64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	return int64(f * 1e9)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Default values, applied by Defaults.
@@ -113,13 +114,24 @@ var (
 	// Dockerfile, a shell or YAML would read as syntax.
 	absPathRE  = regexp.MustCompile(`^/[A-Za-z0-9._@+/-]*$`)
 	relPathRE  = regexp.MustCompile(`^[A-Za-z0-9._@+/-]+$`)
-	pkgRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]*(=[A-Za-z0-9.+~:_-]+)?$`)
+	pkgRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9+.-]*(=[A-Za-z0-9][A-Za-z0-9.+~:_-]*)?$`)
 	httpPathRE = regexp.MustCompile(`^/[A-Za-z0-9._~/?&=%-]*$`)
 	memoryRE   = regexp.MustCompile(`^[1-9][0-9]{0,12}[bkmg]?$`)
-	cpusRE     = regexp.MustCompile(`^([0-9]{1,3}(\.[0-9]{1,3})?)$`)
+	cpusRE     = regexp.MustCompile(`^(0|[1-9][0-9]{0,2})(\.[0-9]{1,3})?$`)
 	digestRE   = regexp.MustCompile(`^sha256:[a-f0-9]{64}$`)
 	secretIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 	syntaxRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?$`)
+)
+
+var (
+	// engineNameRE is what both a compose project name and an image name
+	// accept: no '.', no separator next to another (except '__'); a
+	// container name also needs at least two characters.
+	engineNameRE = regexp.MustCompile(`^[a-z0-9]+((_|__|-+)[a-z0-9]+)*$`)
+	// frontendRE is Docker's own Dockerfile frontend: any other image named
+	// by "# syntax=" would run as the build's frontend, with its context and
+	// secrets.
+	frontendRE = regexp.MustCompile(`^(docker\.io/)?docker/dockerfile(-upstream)?(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?$`)
 )
 
 // Validate checks a spec after Defaults and returns its problems sorted by
@@ -137,6 +149,8 @@ func (s *Spec) Validate() []FieldError {
 		bad("name", "is required (lower case letters, digits, '.', '_' and '-', for example my-app)")
 	} else if !nameRE.MatchString(s.Name) {
 		bad("name", "%q is not a valid image name (lower case letters, digits, '.', '_' and '-', at most 64, starting and ending with a letter or digit)", s.Name)
+	} else if !engineNameRE.MatchString(s.Name) || len(s.Name) < 2 {
+		bad("name", "%q cannot name both a container and a compose project (allowed: at least 2 lower case letters and digits, joined by '-' or '_', no '.', for example my-app)", s.Name)
 	}
 	st, ok := stacks[s.Stack]
 	if !ok {
@@ -175,6 +189,8 @@ func (s *Spec) Validate() []FieldError {
 	}
 	if s.Syntax != "" && !syntaxRE.MatchString(s.Syntax) {
 		bad("syntax", "%q is not an image reference (for example docker/dockerfile:1)", s.Syntax)
+	} else if s.Syntax != "" && !frontendRE.MatchString(s.Syntax) {
+		bad("syntax", "%q is not Docker's Dockerfile frontend; the syntax image runs the whole build, with its context and secrets (allowed: docker/dockerfile with a tag or digest, for example docker/dockerfile:1)", s.Syntax)
 	}
 	if s.Context != "." && (!relPathRE.MatchString(s.Context) || strings.HasPrefix(s.Context, "-") || path.IsAbs(s.Context)) {
 		bad("context", "%q is not a relative directory (for example . or ..)", s.Context)
@@ -204,14 +220,23 @@ func (s *Spec) Validate() []FieldError {
 	checkMap(bad, "labels", s.Labels, labelKeyRE, "a label key (lower case letters, digits, '.' and '-')")
 	checkMap(bad, "build.args", s.Build.Args, envKeyRE, "an argument name (letters, digits and _, not starting with a digit)")
 	seenSecrets := map[string]bool{}
+	seenVars := map[string]string{}
 	for i, sec := range s.Build.Secrets {
 		f := fmt.Sprintf("build.secrets[%d]", i)
+		// run.sh reads each secret's file from DOCKERGEN_SECRET_<ID>, upper
+		// case with '-' as '_': two ids must not share that variable.
+		v := strings.ToUpper(strings.ReplaceAll(sec.ID, "-", "_"))
 		if !secretIDRE.MatchString(sec.ID) {
 			bad(f+".id", "%q is not a secret id (letters, digits, '_' and '-')", sec.ID)
 		} else if seenSecrets[sec.ID] {
 			bad(f+".id", "%q is listed twice", sec.ID)
+		} else if other, ok := seenVars[v]; ok {
+			bad(f+".id", "%q and %q would share the variable DOCKERGEN_SECRET_%s in run.sh (ids must differ in more than case and '-' versus '_')", other, sec.ID, v)
 		}
 		seenSecrets[sec.ID] = true
+		if _, ok := seenVars[v]; !ok {
+			seenVars[v] = sec.ID
+		}
 		checkAbsPath(bad, f+".target", sec.Target)
 		if sec.Src != "" && (!relPathRE.MatchString(strings.TrimPrefix(sec.Src, "~/")) || strings.HasPrefix(sec.Src, "-")) {
 			bad(f+".src", "%q is not a plain file path (letters, digits, '.', '_', '@', '+', '-' and '/'; ~/ allowed at the start)", sec.Src)
@@ -220,7 +245,9 @@ func (s *Spec) Validate() []FieldError {
 	if s.User.UID < 1 || s.User.UID > 2147483646 {
 		bad("user.uid", "%d is not allowed (allowed: 1-2147483646; 0 is root)", s.User.UID)
 	}
-	if s.User.GID < 1 || s.User.GID > 2147483646 {
+	// A gid defaulted from a bad uid repeats the uid's problem, and would be
+	// reported first (gid < uid) at the position of "user".
+	if (s.User.GID < 1 || s.User.GID > 2147483646) && s.User.GID != s.User.UID {
 		bad("user.gid", "%d is not allowed (allowed: 1-2147483646; 0 is root's group)", s.User.GID)
 	}
 	h := s.Healthcheck
@@ -270,6 +297,9 @@ func (s *Spec) Validate() []FieldError {
 	if s.Base == BaseScratch && s.Digests.Runtime != "" {
 		bad("digests.runtime", "scratch is not an image and has no digest")
 	}
+	// The secret scan last: it drops the other messages about a field that
+	// holds a secret, since they may quote the value.
+	errs = withoutEchoes(errs, s.scanSecrets())
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Field < errs[j].Field })
 	return errs
 }
@@ -330,6 +360,9 @@ func checkMap(bad func(string, string, ...any), field string, m map[string]strin
 }
 
 func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false // JSON, YAML and the checks would change the bytes
+	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) && r != ' ' {
 			return false

@@ -31,6 +31,14 @@ func (r *writeResult) report(w io.Writer, dir string) {
 	}
 }
 
+// File operations of writeFiles, replaced by tests to simulate a full disk,
+// a read-only file system or an interrupt between two renames.
+var (
+	createTemp = os.CreateTemp
+	writeData  = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
+	renameFile = os.Rename
+)
+
 // fileMode is the mode of a generated file: run.sh is executable.
 func fileMode(name string) fs.FileMode {
 	if strings.HasSuffix(name, ".sh") {
@@ -44,7 +52,9 @@ func fileMode(name string) fs.FileMode {
 // write through a symbolic link or over a directory, and to write a name
 // that leaves dir. Every file is first written in full to a temporary file
 // beside it and then renamed over the old one, so each file is either old or
-// new; an interrupt (Ctrl-C) during the renames is held until they finish.
+// new; an interrupt (Ctrl-C) while the temporary files are written removes
+// them and changes nothing, and one during the renames is held until they
+// finish (exit status 130 either way).
 func writeFiles(dir string, files generator.Files, force bool) (*writeResult, error) {
 	res := &writeResult{}
 	var todo []string
@@ -94,6 +104,12 @@ func writeFiles(dir string, files generator.Files, force bool) (*writeResult, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, usageErr(err)
 	}
+	// Interrupts are held from here: one during phase 1 removes the
+	// temporary files and changes nothing; one during phase 2 waits until
+	// every file is renamed.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
 	// Phase 1: write every file to a temporary file beside its target.
 	temps := map[string]string{}
 	cleanup := func() {
@@ -108,13 +124,16 @@ func writeFiles(dir string, files generator.Files, force bool) (*writeResult, er
 			return nil, failErr(fmt.Errorf("writing %s: %w; nothing was changed", filepath.Join(dir, n), err))
 		}
 		temps[n] = t
+		select {
+		case <-sig:
+			cleanup()
+			return nil, &exitError{code: 130, err: errors.New("interrupted; nothing was changed")}
+		default:
+		}
 	}
-	// Phase 2: rename them into place, holding interrupts until done.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
+	// Phase 2: rename them into place.
 	for i, n := range todo {
-		if err := os.Rename(temps[n], filepath.Join(dir, n)); err != nil {
+		if err := renameFile(temps[n], filepath.Join(dir, n)); err != nil {
 			cleanup()
 			return nil, failErr(fmt.Errorf("renaming into %s: %w (%d of %d files were replaced)", filepath.Join(dir, n), err, i, len(todo)))
 		}
@@ -129,11 +148,11 @@ func writeFiles(dir string, files generator.Files, force bool) (*writeResult, er
 }
 
 func writeTemp(dir, name string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, "."+name+".dockergen-*")
+	f, err := createTemp(dir, "."+name+".dockergen-*")
 	if err != nil {
 		return "", err
 	}
-	_, werr := f.Write(data)
+	_, werr := writeData(f, data)
 	serr := f.Sync()
 	cerr := f.Close()
 	err = errors.Join(werr, serr, cerr, os.Chmod(f.Name(), fileMode(name)))

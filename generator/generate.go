@@ -52,6 +52,26 @@ type Options struct {
 	Context string
 }
 
+// optionPathRE admits the paths that outputs print: the spec file's name goes
+// into comments and .dockerignore, the context into run.sh and compose.yaml.
+var optionPathRE = regexp.MustCompile(`^[A-Za-z0-9._@+/-]+$`)
+
+// Validate refuses option paths that an output could read as syntax: any
+// character beyond letters, digits and ._@+/- (so no line break of any
+// kind, no quote, no space), and a leading '!' or '-' (a .dockerignore
+// negation, a flag).
+func (o Options) Validate() error {
+	for _, f := range []struct{ name, v string }{{"spec file", o.SpecFile}, {"build context", o.Context}} {
+		if f.v == "" {
+			continue
+		}
+		if !optionPathRE.MatchString(f.v) || strings.HasPrefix(f.v, "-") {
+			return fmt.Errorf("the %s path %q has characters dockergen does not write into generated files (allowed: letters, digits, '.', '_', '@', '+', '-' and '/'; not starting with '-'); rename it or run from its directory", f.name, f.v)
+		}
+	}
+	return nil
+}
+
 // Generator renders specs with one parsed set of templates. It is safe for
 // concurrent use.
 type Generator struct {
@@ -139,6 +159,9 @@ func New(override fs.FS) (*Generator, error) {
 func (g *Generator) Generate(spec *Spec, opts Options) (Files, error) {
 	if errs := spec.Validate(); len(errs) > 0 {
 		return nil, fmt.Errorf("invalid spec: %s", errs[0])
+	}
+	if err := opts.Validate(); err != nil {
+		return nil, err
 	}
 	d, err := newData(spec, opts)
 	if err != nil {
@@ -320,13 +343,17 @@ func funcMap() template.FuncMap {
 // execForm encodes argv as a JSON array: the exec form of RUN, CMD,
 // ENTRYPOINT and HEALTHCHECK, where no character is shell syntax.
 func execForm(argv []string) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(argv); err != nil {
-		return "", err
+	words := make([]string, len(argv))
+	for i, a := range argv {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(a); err != nil {
+			return "", err
+		}
+		words[i] = strings.TrimSpace(buf.String())
 	}
-	return strings.ReplaceAll(strings.TrimSpace(buf.String()), `","`, `", "`), nil
+	return "[" + strings.Join(words, ", ") + "]", nil
 }
 
 // dfQuote quotes a value for ENV, ARG and LABEL: a double-quoted Dockerfile

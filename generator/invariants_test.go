@@ -111,30 +111,6 @@ func plainify(s *Spec) *Spec {
 	return &p
 }
 
-// knownTemplateBug names a spec that validates but that the templates do
-// not render correctly yet, or "" for any other spec.
-func knownTemplateBug(s *Spec) string {
-	// compose.yaml.tmpl writes `{{ .Spec.Name }}:` and `{{ .ID }}:` as bare
-	// YAML keys, so a name or id that YAML reads as a number, boolean or
-	// null (1, true, null, 0x10, 1e3, ...) breaks the file.
-	if !yamlIsString(s.Name) {
-		return "template fix pending: compose.yaml writes the service name as a bare YAML key"
-	}
-	for _, sec := range s.Build.Secrets {
-		if !yamlIsString(sec.ID) {
-			return "template fix pending: compose.yaml writes secret ids as bare YAML keys"
-		}
-	}
-	// execForm spaces the array with ReplaceAll(`","`, `", "`), which also
-	// rewrites an argument that begins or ends with a comma next to its
-	// quote (the argument "," becomes ", ").
-	for _, argv := range [][]string{s.Entrypoint, s.Command, s.Build.Command, s.Healthcheck.Command} {
-		if got, _ := execForm(argv); len(argv) > 0 && got != exactExecForm(argv) {
-			return "encoder fix pending: execForm changes arguments that contain \",\""
-		}
-	}
-	return ""
-}
 
 // exactExecForm is execForm without the bug: each argument encoded alone.
 func exactExecForm(argv []string) string {
@@ -149,14 +125,6 @@ func exactExecForm(argv []string) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-func yamlIsString(s string) bool {
-	var v any
-	if err := yaml.Unmarshal([]byte(s+": x"), &v); err != nil {
-		return false
-	}
-	m, ok := v.(map[string]any)
-	return ok && len(m) == 1 && m[s] == "x"
-}
 
 // checkInvariants checks the outputs of a valid spec against the intent
 // (newData, the templates' input) and against its plain twin.

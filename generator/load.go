@@ -58,12 +58,16 @@ func LoadSpec(filename string, data []byte) (*Spec, error) {
 // the Go types, and indexes the position of every field for later messages.
 func decodeSpec(filename string, data []byte) (*Spec, *nodeIndex, error) {
 	idx := &nodeIndex{file: filename, nodes: map[string]*yaml.Node{}}
+	empty := &SpecError{File: filename, Line: 1, Col: 1, Msg: "the spec is empty (start with: apiVersion: " + APIVersion + ")"}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, &SpecError{File: filename, Msg: "the spec is empty (start with: apiVersion: " + APIVersion + ")"}
+		return nil, nil, empty
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, empty // only comments
+		}
 		return nil, nil, yamlSyntaxError(filename, err)
 	}
 	var extra yaml.Node
@@ -98,7 +102,7 @@ func yamlSyntaxError(filename string, err error) error {
 		line, _ := strconv.Atoi(m[1])
 		return &SpecError{File: filename, Line: line, Col: 1, Msg: "invalid YAML: " + m[2]}
 	}
-	return &SpecError{File: filename, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	return &SpecError{File: filename, Line: 1, Col: 1, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
 // nodeIndex maps field paths such as "build.secrets[0].id" to YAML nodes.
@@ -155,8 +159,8 @@ func (x *nodeIndex) walk(n *yaml.Node, t reflect.Type, path string) error {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind != yaml.ScalarNode {
-				return x.errAt(k, path, "keys must be plain words")
+			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+				return x.errAt(k, path, "keys must be plain words (YAML merge keys << are not supported)")
 			}
 			f, ok := fieldByTag(t, k.Value)
 			if !ok {
@@ -183,8 +187,8 @@ func (x *nodeIndex) walk(n *yaml.Node, t reflect.Type, path string) error {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind != yaml.ScalarNode {
-				return x.errAt(k, path, "keys must be plain words")
+			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+				return x.errAt(k, path, "keys must be plain words (YAML merge keys << are not supported)")
 			}
 			p := path + "." + k.Value
 			if seen[k.Value] {

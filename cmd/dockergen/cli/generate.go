@@ -172,7 +172,8 @@ func genOptions(specPath, outDir, context string) (generator.Options, error) {
 	if err != nil {
 		return generator.Options{}, err
 	}
-	return generator.Options{SpecFile: filepath.ToSlash(specRel), Context: filepath.ToSlash(ctx)}, nil
+	opts := generator.Options{SpecFile: filepath.ToSlash(specRel), Context: filepath.ToSlash(ctx)}
+	return opts, opts.Validate()
 }
 
 func printSpec(w io.Writer, spec *generator.Spec) error {

@@ -1,0 +1,768 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Detection is what Detect found in a project directory: every stack whose
+// files are there, each with the values dockergen could read from them.
+type Detection struct {
+	// Dir is the directory that was read.
+	Dir string
+	// Candidates are the stacks found, in priority order: go, then node,
+	// then python. The first is the one to use unless the user says
+	// otherwise (a Go service with a package.json for its front-end tooling
+	// is still a Go service).
+	Candidates []*Candidate
+}
+
+// Best returns the candidate to use by default: the first in priority order.
+func (d *Detection) Best() *Candidate { return d.Candidates[0] }
+
+// For returns the candidate for a stack, or nil when that stack was not found.
+func (d *Detection) For(stack string) *Candidate {
+	for _, c := range d.Candidates {
+		if c.Stack == stack {
+			return c
+		}
+	}
+	return nil
+}
+
+// Stacks returns the names of the candidates, in priority order.
+func (d *Detection) Stacks() []string {
+	names := make([]string, len(d.Candidates))
+	for i, c := range d.Candidates {
+		names[i] = c.Stack
+	}
+	return names
+}
+
+// Detected is one value read from a project, with where it came from.
+type Detected struct {
+	Value string
+	// From names the source, as "file:line" or "file" (or "directory name"),
+	// or is empty when Value is dockergen's default.
+	From string
+}
+
+// Found reports whether the value was read from the project rather than
+// being dockergen's default.
+func (d Detected) Found() bool { return d.From != "" }
+
+// Source says where the value came from, for a person: the file, or "default".
+func (d Detected) Source() string {
+	if d.From == "" {
+		return "default"
+	}
+	return d.From
+}
+
+// Candidate is one stack found in a directory. Values that could not be read
+// hold the stack's default with an empty From.
+type Candidate struct {
+	Stack string
+	// Evidence lists the files that identify the stack (for example go.mod).
+	Evidence []string
+	// Name is a valid image name made from the project's own name (go.mod's
+	// module, package.json's name, pyproject.toml's name, or the directory).
+	Name Detected
+	// Version is the language version ("1.26", "22", "3.12").
+	Version Detected
+	// Main is the main package (go) or the script (node, python); Mains lists
+	// every one found, Main first, for a wizard to offer.
+	Main  Detected
+	Mains []Detected
+	// Port is the TCP port the app listens on by default.
+	Port Detected
+	// HealthPath is an HTTP path the app serves that looks like a health
+	// endpoint (/healthz, /health, ...); only for stacks whose image can
+	// probe a path (node, python).
+	HealthPath Detected
+	// HealthFlag is a flag with which the binary probes itself (for example
+	// -healthcheck); go only, since distroless and scratch have no HTTP client.
+	HealthFlag Detected
+	// Notes are what the user should know before building: a missing lock
+	// file, several main packages, a value that could not be used.
+	Notes []string
+}
+
+// Spec returns the spec the candidate suggests, before Defaults: every
+// detected value filled in, the rest left to the stack's defaults.
+func (c *Candidate) Spec() *Spec {
+	s := &Spec{APIVersion: APIVersion, Name: c.Name.Value, Stack: c.Stack, Version: c.Version.Value, Main: c.Main.Value}
+	if p, err := strconv.Atoi(c.Port.Value); err == nil && c.Port.Found() {
+		s.Ports = []int{p}
+	}
+	if c.HealthPath.Found() {
+		s.Healthcheck.Path = c.HealthPath.Value
+	}
+	if c.HealthFlag.Found() {
+		s.Healthcheck.Command = []string{path.Join(DefaultWorkdir, s.Name), c.HealthFlag.Value}
+	}
+	return s
+}
+
+// NoProjectError is Detect's error for a directory with no file it
+// recognises. Its message lists what was looked for.
+type NoProjectError struct {
+	Dir string
+	// LookedFor maps each stack, in priority order, to the files that would
+	// have identified it.
+	LookedFor []StackFiles
+}
+
+// StackFiles names the files that identify a stack.
+type StackFiles struct {
+	Stack string
+	Files []string
+}
+
+func (e *NoProjectError) Error() string {
+	var stacks, looked []string
+	for _, l := range e.LookedFor {
+		stacks = append(stacks, l.Stack)
+		looked = append(looked, fmt.Sprintf("%s (%s)", strings.Join(l.Files, ", "), l.Stack))
+	}
+	return fmt.Sprintf("%s: no %s project found: looked for %s", e.Dir, orList(stacks), strings.Join(looked, "; "))
+}
+
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// Detect reads the project in dir to suggest a spec: which stack it is, and
+// whatever it can read of the name, language version, main package or
+// script, port and health endpoint. It reads only the project's own files
+// (go.mod, package.json, .nvmrc, .node-version, .python-version,
+// requirements.txt, pyproject.toml and the sources of the main package or
+// script); it runs nothing. Every value records the file it came from.
+//
+// Several stacks may be found; they are returned in priority order (go, node,
+// python). A directory with none of them gives a *NoProjectError.
+func Detect(dir string) (*Detection, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	dirName := filepath.Base(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dirName = filepath.Base(abs)
+	}
+	p := &project{fsys: os.DirFS(dir), dirName: dirName, cache: map[string][]byte{}}
+	d := &Detection{Dir: dir}
+	for _, det := range detectors {
+		if c := det.detect(p); c != nil {
+			d.Candidates = append(d.Candidates, c)
+		}
+	}
+	if len(d.Candidates) == 0 {
+		e := &NoProjectError{Dir: dir}
+		for _, det := range detectors {
+			e.LookedFor = append(e.LookedFor, StackFiles{Stack: det.stack, Files: det.markers})
+		}
+		return nil, e
+	}
+	return d, nil
+}
+
+// DetectDefaults returns the candidate Detect would give for stack in a
+// directory with nothing of that stack in it: the name from the directory,
+// every other value the stack's default. It is what 'dockergen init --stack'
+// starts from when the project's files are not there yet.
+func DetectDefaults(dir, stack string) (*Candidate, error) {
+	det := detectorFor(stack)
+	if det == nil {
+		return nil, fmt.Errorf("stack %q is not supported (allowed: %s)", stack, strings.Join(Stacks(), ", "))
+	}
+	dirName := filepath.Base(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dirName = filepath.Base(abs)
+	}
+	p := &project{fsys: os.DirFS(dir), dirName: dirName, cache: map[string][]byte{}}
+	c := det.fill(p)
+	c.Notes = append([]string{fmt.Sprintf("none of %s found: starting from %s's defaults", strings.Join(det.markers, ", "), stack)}, c.Notes...)
+	return c, nil
+}
+
+// detector is what Detect knows about one stack: the files that identify it
+// and, for each value, the places to read it from in order (the first that
+// gives a value wins). Adding a stack means adding a detector.
+type detector struct {
+	stack   string
+	markers []string
+	name    []finder
+	version []finder
+	// mains returns every main package or script found, best first.
+	mains func(p *project, c *Candidate) []Detected
+	// sources are the files scanned for the port and health hints.
+	sources func(p *project, c *Candidate) []string
+	ports   []*regexp.Regexp
+	health  []*regexp.Regexp
+	// healthFlag is true when the health hint is a flag of the binary (go)
+	// rather than an HTTP path.
+	healthFlag bool
+	// notes adds what the user should know (missing lock files, ...).
+	notes func(p *project, c *Candidate)
+}
+
+// finder reads one value from a project, reporting whether it found one.
+type finder func(p *project) (Detected, bool)
+
+// detectors in priority order: the first found is the default pick.
+var detectors = []*detector{goDetector, nodeDetector, pythonDetector}
+
+func detectorFor(stack string) *detector {
+	for _, d := range detectors {
+		if d.stack == stack {
+			return d
+		}
+	}
+	return nil
+}
+
+func (det *detector) detect(p *project) *Candidate {
+	var evidence []string
+	for _, m := range det.markers {
+		if p.exists(m) {
+			evidence = append(evidence, m)
+		}
+	}
+	if len(evidence) == 0 {
+		return nil
+	}
+	c := det.fill(p)
+	c.Evidence = evidence
+	return c
+}
+
+// fill reads every value it can; those it cannot are the stack's defaults.
+func (det *detector) fill(p *project) *Candidate {
+	st := stacks[det.stack]
+	c := &Candidate{Stack: det.stack}
+	c.Name = first(p, det.name, Detected{Value: "app"})
+	if !c.Name.Found() {
+		if n := sanitizeName(p.dirName); n != "" {
+			c.Name = Detected{Value: n, From: "directory name"}
+		}
+	}
+	c.Version = Detected{Value: st.DefaultVersion}
+	for _, f := range det.version {
+		if v, ok := f(p); ok {
+			if st.VersionRE.MatchString(v.Value) {
+				c.Version = v
+				break
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: %q is not a %s version dockergen can use (%s); ignored", v.From, v.Value, det.stack, st.VersionHelp))
+		}
+	}
+	c.Mains = det.mains(p, c)
+	c.Main = Detected{Value: st.DefaultMain}
+	if len(c.Mains) > 0 {
+		c.Main = c.Mains[0]
+	}
+	c.Port = Detected{Value: strconv.Itoa(DefaultPort)}
+	srcs := det.sources(p, c)
+	if m, ok := p.scan(srcs, det.ports); ok {
+		if n, _ := strconv.Atoi(m.Value); n >= 1024 && n <= 65535 {
+			c.Port = m
+		} else {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: the app listens on port %s, which needs a capability the container does not have; using %d (make the app listen on 1024 or above)", m.From, m.Value, DefaultPort))
+		}
+	}
+	if m, ok := p.scan(srcs, det.health); ok {
+		if det.healthFlag {
+			m.Value = "-" + m.Value
+			c.HealthFlag = m
+		} else {
+			c.HealthPath = m
+		}
+	}
+	if det.notes != nil {
+		det.notes(p, c)
+	}
+	return c
+}
+
+func first(p *project, fs []finder, def Detected) Detected {
+	for _, f := range fs {
+		if v, ok := f(p); ok {
+			return v
+		}
+	}
+	return def
+}
+
+// project reads files from the directory being detected, each at most once.
+type project struct {
+	fsys    fs.FS
+	dirName string
+	cache   map[string][]byte
+}
+
+// maxRead bounds what Detect reads of one file.
+const maxRead = 1 << 20
+
+func (p *project) read(name string) ([]byte, bool) {
+	if b, ok := p.cache[name]; ok {
+		return b, b != nil
+	}
+	var data []byte
+	if st, err := fs.Stat(p.fsys, name); err == nil && st.Mode().IsRegular() {
+		if f, err := p.fsys.Open(name); err == nil {
+			data, err = io.ReadAll(io.LimitReader(f, maxRead))
+			f.Close()
+			if err != nil {
+				data = nil
+			} else if data == nil {
+				data = []byte{}
+			}
+		}
+	}
+	p.cache[name] = data
+	return data, data != nil
+}
+
+func (p *project) exists(name string) bool {
+	_, ok := p.read(name)
+	return ok
+}
+
+// scan returns the first capture of the first pattern that matches one of
+// the files, in the order of files, with its file:line.
+func (p *project) scan(files []string, res []*regexp.Regexp) (Detected, bool) {
+	for _, f := range files {
+		data, ok := p.read(f)
+		if !ok {
+			continue
+		}
+		for _, re := range res {
+			if m := re.FindSubmatchIndex(data); m != nil {
+				return Detected{Value: string(data[m[2]:m[3]]), From: fmt.Sprintf("%s:%d", f, lineAt(data, m[2]))}, true
+			}
+		}
+	}
+	return Detected{}, false
+}
+
+func lineAt(data []byte, off int) int { return bytes.Count(data[:off], []byte("\n")) + 1 }
+
+// lineOf returns the line of the first occurrence of needle, or 0.
+func lineOf(data []byte, needle string) int {
+	if i := bytes.Index(data, []byte(needle)); i >= 0 {
+		return lineAt(data, i)
+	}
+	return 0
+}
+
+func at(file string, line int) string {
+	if line <= 0 {
+		return file
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+var (
+	nonNameRE = regexp.MustCompile(`[^a-z0-9]+`)
+)
+
+// sanitizeName turns a project name into a valid image and container name,
+// or "" when nothing usable is left.
+func sanitizeName(s string) string {
+	s = strings.Trim(nonNameRE.ReplaceAllString(strings.ToLower(s), "-"), "-")
+	if len(s) > 64 {
+		s = strings.Trim(s[:64], "-")
+	}
+	if len(s) < 2 || !nameRE.MatchString(s) || !engineNameRE.MatchString(s) {
+		return ""
+	}
+	if strings.Trim(s, "0123456789-") == "" {
+		// YAML would read a name of digits alone as a number.
+		return sanitizeName("app-" + s)
+	}
+	return s
+}
+
+// fromFile applies a parser to one file: the parser returns the value and
+// the line it was on (0 when unknown).
+func fromFile(name string, parse func(data []byte) (string, int, bool)) finder {
+	return func(p *project) (Detected, bool) {
+		data, ok := p.read(name)
+		if !ok {
+			return Detected{}, false
+		}
+		v, line, ok := parse(data)
+		if !ok {
+			return Detected{}, false
+		}
+		return Detected{Value: v, From: at(name, line)}, true
+	}
+}
+
+// nameFrom is a finder of a project name, made valid with sanitizeName.
+func nameFrom(name string, parse func(data []byte) (string, int, bool)) finder {
+	f := fromFile(name, parse)
+	return func(p *project) (Detected, bool) {
+		d, ok := f(p)
+		if !ok {
+			return d, false
+		}
+		d.Value = sanitizeName(d.Value)
+		return d, d.Value != ""
+	}
+}
+
+// regexpLine returns a parser that takes the first capture of re.
+func regexpLine(re *regexp.Regexp, conv func(string) (string, bool)) func([]byte) (string, int, bool) {
+	return func(data []byte) (string, int, bool) {
+		m := re.FindSubmatchIndex(data)
+		if m == nil {
+			return "", 0, false
+		}
+		v, ok := conv(string(data[m[2]:m[3]]))
+		return v, lineAt(data, m[2]), ok
+	}
+}
+
+func asIs(s string) (string, bool) { return s, s != "" }
+
+// --- go ---
+
+var (
+	goModuleRE    = regexp.MustCompile(`(?m)^module\s+"?([^\s"]+)"?`)
+	goDirectiveRE = regexp.MustCompile(`(?m)^go\s+([0-9]+\.[0-9]+)(?:\.[0-9]+|rc[0-9]+)?\s*$`)
+	goToolchainRE = regexp.MustCompile(`(?m)^toolchain\s+go([0-9]+\.[0-9]+)`)
+	goMainRE      = regexp.MustCompile(`(?m)^package\s+main\b`)
+	goIgnoreRE    = regexp.MustCompile(`(?m)^//go:build\s+ignore\b`)
+	goMajorRE     = regexp.MustCompile(`^v[0-9]+$`)
+	goRouteRE     = regexp.MustCompile(`"(/(?:healthz|health|livez|readyz))"`)
+)
+
+var goDetector = &detector{
+	stack:   "go",
+	markers: []string{"go.mod"},
+	name: []finder{nameFrom("go.mod", regexpLine(goModuleRE, func(mod string) (string, bool) {
+		parts := strings.Split(mod, "/")
+		last := parts[len(parts)-1]
+		if goMajorRE.MatchString(last) && len(parts) > 1 {
+			last = parts[len(parts)-2]
+		}
+		return last, true
+	}))},
+	// The toolchain line names the Go the project is built with; the go
+	// line only the oldest it accepts.
+	version: []finder{
+		fromFile("go.mod", regexpLine(goToolchainRE, asIs)),
+		fromFile("go.mod", regexpLine(goDirectiveRE, asIs)),
+	},
+	mains: func(p *project, c *Candidate) []Detected {
+		var found []Detected
+		if f := goMainFile(p, "."); f != "" {
+			found = append(found, Detected{Value: ".", From: f})
+		}
+		var cmds []Detected
+		if entries, err := fs.ReadDir(p.fsys, "cmd"); err == nil {
+			for _, e := range entries {
+				if !e.IsDir() {
+					continue
+				}
+				if f := goMainFile(p, "cmd/"+e.Name()); f != "" {
+					cmds = append(cmds, Detected{Value: "./cmd/" + e.Name(), From: f})
+				}
+			}
+		}
+		// With several commands, the one named like the module goes first.
+		slices.SortStableFunc(cmds, func(a, b Detected) int {
+			am, bm := path.Base(a.Value) == c.Name.Value, path.Base(b.Value) == c.Name.Value
+			switch {
+			case am && !bm:
+				return -1
+			case bm && !am:
+				return 1
+			}
+			return 0
+		})
+		found = append(found, cmds...)
+		if len(found) == 0 {
+			c.Notes = append(c.Notes, "no main package found (looked for package main in the module root and in cmd/*): using . — set main to the package to build")
+		} else if len(found) > 1 {
+			var names []string
+			for _, f := range found {
+				names = append(names, f.Value)
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%d main packages (%s): using %s", len(found), strings.Join(names, ", "), found[0].Value))
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string {
+		dir := strings.TrimPrefix(path.Clean(c.Main.Value), "./")
+		return goFiles(p, dir)
+	},
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`Getenv\("PORT"\)\s*,\s*"(\d{2,5})"`),
+		regexp.MustCompile(`(?i)\bport\s*:?=\s*"?:?(\d{2,5})\b`),
+		regexp.MustCompile(`Listen\w*\(\s*"[^"]*:(\d{2,5})"`),
+		regexp.MustCompile(`(?i)\baddr\s*(?::|:?=)\s*"[^"]*:(\d{2,5})"`),
+	},
+	health: []*regexp.Regexp{
+		regexp.MustCompile(`flag\.(?:Bool|BoolVar)\((?:[^,()]*,\s*)?"(health-?check|health)"`),
+	},
+	healthFlag: true,
+	notes: func(p *project, c *Candidate) {
+		if c.HealthFlag.Found() {
+			return
+		}
+		if m, ok := p.scan(goFiles(p, strings.TrimPrefix(path.Clean(c.Main.Value), "./")), []*regexp.Regexp{goRouteRE}); ok {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s serves %s, but distroless and scratch have no HTTP client to probe it: give the binary a -healthcheck flag that fetches it (as examples/go does) to get a healthcheck", m.From, m.Value))
+		}
+	},
+}
+
+// goFiles lists the non-test Go files of a directory, sorted, main.go first.
+func goFiles(p *project, dir string) []string {
+	entries, err := fs.ReadDir(p.fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var files []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		files = append(files, path.Join(dir, n))
+	}
+	slices.SortStableFunc(files, func(a, b string) int {
+		switch {
+		case path.Base(a) == "main.go":
+			return -1
+		case path.Base(b) == "main.go":
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return files
+}
+
+// goMainFile returns a file of package main in dir ("" when there is none).
+func goMainFile(p *project, dir string) string {
+	for _, f := range goFiles(p, dir) {
+		if data, ok := p.read(f); ok && goMainRE.Match(data) && !goIgnoreRE.Match(data) {
+			return f
+		}
+	}
+	return ""
+}
+
+// --- node ---
+
+type packageJSON struct {
+	Name    string            `json:"name"`
+	Main    string            `json:"main"`
+	Scripts map[string]string `json:"scripts"`
+	Engines json.RawMessage   `json:"engines"`
+}
+
+func readPackageJSON(p *project) (*packageJSON, []byte, bool) {
+	data, ok := p.read("package.json")
+	if !ok {
+		return nil, nil, false
+	}
+	var pj packageJSON
+	if json.Unmarshal(data, &pj) != nil {
+		return nil, data, false
+	}
+	return &pj, data, true
+}
+
+var (
+	nodeMajorRE      = regexp.MustCompile(`^\s*v?([0-9]+)(?:\.[0-9x*]+){0,2}\s*$`)
+	nodeRangeMajorRE = regexp.MustCompile(`([0-9]+)`)
+	nodeStartRE      = regexp.MustCompile(`^\s*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s-][^\s;&|]*)`)
+	httpPathRE2      = regexp.MustCompile(`["'](/(?:healthz|health|livez|readyz|ping))["']`)
+)
+
+// nodeVersionFile reads .nvmrc or .node-version: a version such as 20,
+// v20.11.0 or 20.x (aliases such as lts/iron are not versions).
+func nodeVersionFile(name string) finder {
+	return fromFile(name, func(data []byte) (string, int, bool) {
+		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+		if m := nodeMajorRE.FindStringSubmatch(line); m != nil {
+			return m[1], 1, true
+		}
+		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
+	})
+}
+
+var nodeDetector = &detector{
+	stack:   "node",
+	markers: []string{"package.json"},
+	name: []finder{func(p *project) (Detected, bool) {
+		pj, data, ok := readPackageJSON(p)
+		if !ok || pj.Name == "" {
+			return Detected{}, false
+		}
+		name := pj.Name
+		if i := strings.LastIndex(name, "/"); i >= 0 { // @scope/name
+			name = name[i+1:]
+		}
+		n := sanitizeName(name)
+		return Detected{Value: n, From: at("package.json", lineOf(data, `"name"`))}, n != ""
+	}},
+	// The file a developer's version manager reads is what they run; engines
+	// is the oldest the package accepts: its first major number.
+	version: []finder{
+		nodeVersionFile(".nvmrc"),
+		nodeVersionFile(".node-version"),
+		func(p *project) (Detected, bool) {
+			pj, data, ok := readPackageJSON(p)
+			if !ok || len(pj.Engines) == 0 {
+				return Detected{}, false
+			}
+			var engines map[string]string
+			if json.Unmarshal(pj.Engines, &engines) != nil || engines["node"] == "" {
+				return Detected{}, false
+			}
+			m := nodeRangeMajorRE.FindString(engines["node"])
+			if m == "" {
+				return Detected{}, false
+			}
+			return Detected{Value: m, From: at("package.json", lineOf(data, `"node"`))}, true
+		},
+	},
+	mains: func(p *project, c *Candidate) []Detected {
+		var found []Detected
+		add := func(d Detected) {
+			for _, f := range found {
+				if f.Value == d.Value {
+					return
+				}
+			}
+			found = append(found, d)
+		}
+		if pj, data, ok := readPackageJSON(p); ok {
+			// What 'npm start' runs is what the container should run.
+			if m := nodeStartRE.FindStringSubmatch(pj.Scripts["start"]); m != nil {
+				add(Detected{Value: path.Clean(m[1]), From: at("package.json", lineOf(data, `"start"`))})
+			}
+			if pj.Main != "" {
+				add(Detected{Value: path.Clean(pj.Main), From: at("package.json", lineOf(data, `"main"`))})
+			}
+		}
+		for _, f := range []string{"server.js", "index.js", "app.js", "main.js", "server.mjs", "index.mjs"} {
+			if p.exists(f) {
+				add(Detected{Value: f, From: f})
+			}
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string { return []string{c.Main.Value} },
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`PORT\s*(?:\|\||\?\?)\s*["']?(\d{2,5})`),
+		regexp.MustCompile(`\.listen\(\s*(\d{2,5})`),
+		regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
+	},
+	health: []*regexp.Regexp{httpPathRE2},
+	notes: func(p *project, c *Candidate) {
+		if !p.exists("package-lock.json") {
+			msg := "package-lock.json is missing: the Dockerfile installs with 'npm ci', which needs it (run 'npm install' to create it)"
+			for _, lock := range []string{"yarn.lock", "pnpm-lock.yaml", "bun.lockb"} {
+				if p.exists(lock) {
+					msg += "; " + lock + " is not used"
+				}
+			}
+			c.Notes = append(c.Notes, msg)
+		}
+		switch {
+		case len(c.Mains) == 0:
+			c.Notes = append(c.Notes, fmt.Sprintf("no start script, main or server.js, index.js, app.js or main.js found: using %s — set main to the script that starts the app", c.Main.Value))
+		case !p.exists(c.Main.Value):
+			c.Notes = append(c.Notes, fmt.Sprintf("%s (%s) does not exist yet: if a build step makes it, set build.command (for example [\"npm\", \"run\", \"build\"])", c.Main.Value, c.Main.From))
+		}
+	},
+}
+
+// --- python ---
+
+var (
+	pythonVersionRE = regexp.MustCompile(`^\s*(?:python-?|cpython-?)?(3\.[0-9]{1,2})(?:\.[0-9]+)?\s*$`)
+	pyprojectNameRE = regexp.MustCompile(`(?m)^name\s*=\s*["']([^"']+)["']`)
+)
+
+var pythonDetector = &detector{
+	stack:   "python",
+	markers: []string{"requirements.txt", "pyproject.toml", ".python-version", "app.py", "main.py", "server.py"},
+	name:    []finder{nameFrom("pyproject.toml", regexpLine(pyprojectNameRE, asIs))},
+	version: []finder{fromFile(".python-version", func(data []byte) (string, int, bool) {
+		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+		if m := pythonVersionRE.FindStringSubmatch(line); m != nil {
+			return m[1], 1, true
+		}
+		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
+	})},
+	mains: func(p *project, c *Candidate) []Detected {
+		var found []Detected
+		for _, f := range []string{"app.py", "main.py", "server.py"} {
+			if p.exists(f) {
+				found = append(found, Detected{Value: f, From: f})
+			}
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string { return []string{c.Main.Value} },
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`["']PORT["']\s*,\s*["']?(\d{2,5})`),
+		regexp.MustCompile(`\bport\s*=\s*(\d{2,5})\b`),
+	},
+	health: []*regexp.Regexp{httpPathRE2},
+	notes: func(p *project, c *Candidate) {
+		if !p.exists("requirements.txt") {
+			msg := "requirements.txt is missing: the Dockerfile installs dependencies from it (create it, empty if the app has none)"
+			if p.exists("pyproject.toml") {
+				msg += "; pyproject.toml is not read: export its dependencies (for example 'uv export --no-hashes > requirements.txt' or 'pip-compile')"
+			}
+			c.Notes = append(c.Notes, msg)
+		}
+		if !p.exists(c.Main.Value) {
+			c.Notes = append(c.Notes, fmt.Sprintf("no app.py, main.py or server.py: using %s — set main to the script that starts the app", c.Main.Value))
+		}
+	},
+}
+
+// IsNoProject reports whether err is Detect's error for a directory with no
+// project it recognises.
+func IsNoProject(err error) bool {
+	var e *NoProjectError
+	return errors.As(err, &e)
+}
+
+// BaseTradeOff returns the one-line trade-off of a runtime base (size, shell,
+// C library), as DOCKER-SECURITY.md states it, or "" for an unknown base.
+func BaseTradeOff(base string) string { return baseWhy[base] }
+
+// VersionHelp says what a version of a stack looks like (for example "a Go
+// release such as 1.26"), or "" for an unknown stack.
+func VersionHelp(stack string) string {
+	if st, ok := stacks[stack]; ok {
+		return st.VersionHelp
+	}
+	return ""
+}

@@ -1,0 +1,184 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// describeDetection renders a detection one value a line, each with its
+// source, for the .want files.
+func describeDetection(d *Detection) string {
+	var b strings.Builder
+	for _, c := range d.Candidates {
+		fmt.Fprintf(&b, "stack %s (%s)\n", c.Stack, strings.Join(c.Evidence, ", "))
+		for _, v := range []struct {
+			k string
+			d Detected
+		}{{"name", c.Name}, {"version", c.Version}, {"main", c.Main}, {"port", c.Port}, {"healthPath", c.HealthPath}, {"healthFlag", c.HealthFlag}} {
+			if v.d.Value == "" && !v.d.Found() {
+				continue
+			}
+			fmt.Fprintf(&b, "  %-10s %-16s %s\n", v.k, v.d.Value, v.d.Source())
+		}
+		if len(c.Mains) > 1 {
+			for _, m := range c.Mains {
+				fmt.Fprintf(&b, "  mains      %-16s %s\n", m.Value, m.Source())
+			}
+		}
+		for _, n := range c.Notes {
+			fmt.Fprintf(&b, "  note: %s\n", n)
+		}
+	}
+	return b.String()
+}
+
+// TestDetect runs Detect on each project in testdata/detect and compares
+// what it found, with the sources, to testdata/detect/NAME.want.
+// DOCKERGEN_UPDATE=1 rewrites the .want files.
+func TestDetect(t *testing.T) {
+	dirs, err := filepath.Glob("testdata/detect/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, dir := range dirs {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			d, err := Detect(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := describeDetection(d)
+			wantFile := dir + ".want"
+			if os.Getenv("DOCKERGEN_UPDATE") == "1" {
+				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatalf("%v (DOCKERGEN_UPDATE=1 writes it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("detection differs from %s (DOCKERGEN_UPDATE=1 rewrites it)\ngot:\n%s\nwant:\n%s", wantFile, got, want)
+			}
+			// Whatever was detected makes a valid spec that generates.
+			for _, c := range d.Candidates {
+				s := c.Spec()
+				s.Defaults()
+				if errs := s.Validate(); len(errs) > 0 {
+					t.Errorf("%s: the detected spec is invalid: %v", c.Stack, errs)
+					continue
+				}
+				if _, err := Generate(s, Options{}); err != nil {
+					t.Errorf("%s: %v", c.Stack, err)
+				}
+			}
+		})
+	}
+	if n < 10 {
+		t.Fatalf("only %d detection cases", n)
+	}
+}
+
+// TestDetectExamples: the committed example apps are detected as what
+// their specs say, so 'dockergen init' in one of them proposes the same
+// stack, main, port and health probe.
+func TestDetectExamples(t *testing.T) {
+	for _, st := range Stacks() {
+		dir := filepath.Join("..", "examples", st)
+		d, err := Detect(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Stacks(); !reflect.DeepEqual(got, []string{st}) {
+			t.Fatalf("%s: detected %v", dir, got)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "dockergen.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := LoadSpec("dockergen.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := d.Best().Spec()
+		got.Defaults()
+		if got.Main != want.Main || !reflect.DeepEqual(got.Ports, want.Ports) {
+			t.Errorf("%s: main %q ports %v, the spec says %q %v", dir, got.Main, got.Ports, want.Main, want.Ports)
+		}
+		if got.Healthcheck.Path != want.Healthcheck.Path || len(got.Healthcheck.Command) != len(want.Healthcheck.Command) {
+			t.Errorf("%s: healthcheck %+v, the spec says %+v", dir, got.Healthcheck, want.Healthcheck)
+		}
+		if notes := d.Best().Notes; len(notes) > 0 {
+			t.Errorf("%s: notes for a complete example: %q", dir, notes)
+		}
+	}
+}
+
+// TestDetectNothing: a directory with nothing recognisable is an error that
+// names every file looked for, stack by stack.
+func TestDetectNothing(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "README.md"), []byte("# hi\n"), 0o644)
+	_, err := Detect(dir)
+	var npe *NoProjectError
+	if !errors.As(err, &npe) || !IsNoProject(err) {
+		t.Fatalf("err = %v, want a *NoProjectError", err)
+	}
+	want := dir + ": no go, node or python project found: looked for go.mod (go); package.json (node); requirements.txt, pyproject.toml, .python-version, app.py, main.py, server.py (python)"
+	if err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
+	}
+	if _, err := Detect(filepath.Join(dir, "README.md")); err == nil || IsNoProject(err) {
+		t.Errorf("a file is not a directory: %v", err)
+	}
+	if _, err := Detect(filepath.Join(dir, "nope")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing directory: %v", err)
+	}
+}
+
+// TestDetectDefaults: a stack named on the command line in a directory
+// without its files starts from the stack's defaults, named after the
+// directory, and says so.
+func TestDetectDefaults(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "My Service")
+	os.Mkdir(dir, 0o755)
+	c, err := DetectDefaults(dir, "python")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != (Detected{Value: "my-service", From: "directory name"}) || c.Version.Found() || c.Main.Value != "app.py" {
+		t.Errorf("got %+v", c)
+	}
+	if len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from python's defaults") {
+		t.Errorf("notes %q", c.Notes)
+	}
+	if _, err := DetectDefaults(dir, "cobol"); err == nil {
+		t.Error("an unknown stack has no defaults")
+	}
+}
+
+func TestSanitizeName(t *testing.T) {
+	for in, want := range map[string]string{
+		"hello":                 "hello",
+		"My_Service":            "my-service",
+		"web.app":               "web-app",
+		"--x--":                 "",
+		"a":                     "",
+		"Über Service 2":        "ber-service-2",
+		strings.Repeat("a", 70): strings.Repeat("a", 64),
+	} {
+		if got := sanitizeName(in); got != want {
+			t.Errorf("sanitizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

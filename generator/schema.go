@@ -16,7 +16,7 @@ import (
 
 // SchemaURL is where the JSON Schema of a spec is published; 'dockergen init'
 // names it on the first line of the specs it writes, for YAML editors.
-const SchemaURL = "https://raw.githubusercontent.com/dockergen/dockergen/main/dockergen.schema.json"
+const SchemaURL = "https://raw.githubusercontent.com/dockergen/dockergen/main/generator/dockergen.schema.json"
 
 // SchemaDialect is the JSON Schema draft that Schema follows.
 const SchemaDialect = "https://json-schema.org/draft/2020-12/schema"

@@ -206,3 +206,25 @@ func TestSchemaExtrasMatchFields(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSchemaFileCurrent fails when generator/dockergen.schema.json, the file
+// SchemaURL points at, differs from Schema(). Update it with
+// DOCKERGEN_UPDATE=1 go test ./generator (or make golden).
+func TestSchemaFileCurrent(t *testing.T) {
+	want, err := Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("DOCKERGEN_UPDATE") == "1" {
+		if err := os.WriteFile("dockergen.schema.json", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile("dockergen.schema.json")
+	if err != nil {
+		t.Fatalf("%v (run DOCKERGEN_UPDATE=1 go test ./generator to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("generator/dockergen.schema.json is not current: run DOCKERGEN_UPDATE=1 go test ./generator")
+	}
+}

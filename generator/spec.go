@@ -91,7 +91,9 @@ type Secret struct {
 
 // User is a numeric uid and gid; 0 is refused.
 type User struct {
+	// UID is the numeric user id (default 10001; never 0).
 	UID int `yaml:"uid,omitempty" json:"uid,omitempty"`
+	// GID is the numeric group id (default: the uid; never 0).
 	GID int `yaml:"gid,omitempty" json:"gid,omitempty"`
 }
 
@@ -124,6 +126,8 @@ type Resources struct {
 
 // Digests pin images by digest (sha256:<64 hex>); the tag is kept beside it.
 type Digests struct {
+	// Builder pins the builder stage's image.
 	Builder string `yaml:"builder,omitempty" json:"builder,omitempty"`
+	// Runtime pins the runtime stage's image (not for scratch).
 	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
 }

@@ -932,3 +932,60 @@ func nanoCPUs(s string) int64 {
 	f, _ := strconv.ParseFloat(s, 64)
 	return int64(f * 1e9)
 }
+
+// TestE2EInit runs 'dockergen init --yes' (no terminal, every default) on a
+// fresh project from the scaffold template and on copies of the examples,
+// then builds and runs the result exactly as a newcomer would: the
+// detection-driven spec must give a container that answers, turns healthy and
+// runs as the non-root user with the profile on.
+func TestE2EInit(t *testing.T) {
+	requireEngine(t)
+	cases := []struct{ name, stack string }{{"scaffold", "go"}, {"node", "node"}}
+	for _, c := range cases {
+		if !onlyRE.MatchString(c.name + "/init") {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			var dir string
+			if c.name == "scaffold" {
+				dir = scaffoldInstantiate(t, "initdemo")
+			} else {
+				dir = copyExample(t, c.stack)
+				for _, o := range generator.Outputs {
+					os.Remove(filepath.Join(dir, o.File))
+				}
+				os.Remove(filepath.Join(dir, "dockergen.yaml"))
+			}
+			var out bytes.Buffer
+			if code := cli.Main([]string{"init", "--yes", dir}, strings.NewReader(""), &out, &out); code != 0 {
+				t.Fatalf("dockergen init --yes: exit %d\n%s", code, out.String())
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "dockergen.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			spec, err := generator.LoadSpec("dockergen.yaml", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			image := "dg-e2e-init-" + c.name + ":test"
+			container := "dg-e2e-init-" + c.name
+			env := []string{"PULL=0", "IMAGE=" + image, "CONTAINER=" + container}
+			runScript(t, dir, env, "build")
+			dockerErr("rm", "-f", container)
+			runScript(t, dir, env, "run")
+			defer dockerErr("rm", "-f", container)
+			if _, err := httpGet(fmt.Sprintf("http://127.0.0.1:%d/", spec.Ports[0]), 60*time.Second); err != nil {
+				logs, _ := dockerErr("logs", container)
+				t.Fatalf("%v\n%s", err, logs)
+			}
+			if !spec.Healthcheck.Disabled {
+				waitHealthy(t, container, 90*time.Second)
+			}
+			st := procStatus(t, container)
+			if st["Uid"] != fmt.Sprintf("%d %d %d %d", spec.User.UID, spec.User.UID, spec.User.UID, spec.User.UID) || st["Seccomp"] != "2" || st["CapEff"] != "0000000000000000" || st["NoNewPrivs"] != "1" {
+				t.Errorf("PID 1: Uid=%s Seccomp=%s CapEff=%s NoNewPrivs=%s", st["Uid"], st["Seccomp"], st["CapEff"], st["NoNewPrivs"])
+			}
+		})
+	}
+}

@@ -899,7 +899,7 @@ func TestE2ECompose(t *testing.T) {
 			id := strings.TrimSpace(run("ps", "--quiet", spec.Name))
 			got := strings.TrimSpace(docker(t, "inspect", "--format",
 				`{{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}} {{.Config.User}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.HostConfig.NanoCpus}}`, id))
-			want := fmt.Sprintf("true [ALL] %d:%d %d %d %d", spec.User.UID, spec.User.GID, memBytes(spec.Resources.Memory), spec.Resources.Pids, nanoCPUs(spec.Resources.CPUs))
+			want := fmt.Sprintf("true [ALL] %d:%d %d %d %d", spec.User.UID, spec.User.GID, generator.MemoryBytes(spec.Resources.Memory), spec.Resources.Pids, nanoCPUs(spec.Resources.CPUs))
 			if got != want {
 				t.Errorf("compose container: %q, want %q", got, want)
 			}
@@ -913,19 +913,6 @@ func TestE2ECompose(t *testing.T) {
 			}
 		})
 	}
-}
-
-func memBytes(s string) int64 {
-	n, _ := strconv.ParseInt(strings.TrimRight(s, "bkmg"), 10, 64)
-	switch s[len(s)-1] {
-	case 'k':
-		return n << 10
-	case 'm':
-		return n << 20
-	case 'g':
-		return n << 30
-	}
-	return n
 }
 
 func nanoCPUs(s string) int64 {

@@ -278,7 +278,7 @@ func (s *Spec) Validate() []FieldError {
 	}
 	if !memoryRE.MatchString(s.Resources.Memory) {
 		bad("resources.memory", "%q is not a size (a number with b, k, m or g, for example 256m)", s.Resources.Memory)
-	} else if n, _ := strconv.ParseInt(strings.TrimRight(s.Resources.Memory, "bkmg"), 10, 64); memBytes(n, s.Resources.Memory) < 6*1024*1024 {
+	} else if MemoryBytes(s.Resources.Memory) < 6*1024*1024 {
 		bad("resources.memory", "%q is below Docker's minimum of 6m", s.Resources.Memory)
 	}
 	if !cpusRE.MatchString(s.Resources.CPUs) {
@@ -304,7 +304,13 @@ func (s *Spec) Validate() []FieldError {
 	return errs
 }
 
-func memBytes(n int64, s string) int64 {
+// MemoryBytes converts a valid resources.memory value (a number with an
+// optional b, k, m or g) to bytes, as Docker reads it; 0 when it is not one.
+func MemoryBytes(s string) int64 {
+	if !memoryRE.MatchString(s) {
+		return 0
+	}
+	n, _ := strconv.ParseInt(strings.TrimRight(s, "bkmg"), 10, 64)
 	switch s[len(s)-1] {
 	case 'k':
 		return n << 10

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -15,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/dockergen/dockergen/generator"
-	"github.com/rogpeppe/go-internal/diff"
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 )
@@ -916,60 +913,6 @@ func scalarText(n *yaml.Node) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	}
 	return n.Value
-}
-
-// filePlan says what writing would do to each file.
-type filePlan struct {
-	create, overwrite, unchanged []string
-	diffs                        [][]byte
-}
-
-// planFiles compares files with what is in dir, as writeFiles will.
-func planFiles(dir string, files generator.Files) (*filePlan, error) {
-	p := &filePlan{}
-	names := files.Names()
-	// The spec first: it is the file a person reads.
-	slices.SortStableFunc(names, func(a, b string) int {
-		switch {
-		case a == specName && b != specName:
-			return -1
-		case b == specName && a != specName:
-			return 1
-		}
-		return 0
-	})
-	for _, n := range names {
-		fp := filepath.Join(dir, n)
-		fi, err := os.Lstat(fp)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			p.create = append(p.create, n)
-			continue
-		case err != nil:
-			return nil, usageErr(err)
-		case fi.IsDir():
-			return nil, usageErr(fmt.Errorf("%s is a directory; refusing to replace it", fp))
-		case fi.Mode()&fs.ModeSymlink != 0:
-			p.overwrite = append(p.overwrite, n)
-			p.diffs = append(p.diffs, []byte(fmt.Sprintf("%s is a symbolic link: it would be replaced by a file\n", fp)))
-			continue
-		}
-		old, err := os.ReadFile(fp)
-		if err != nil {
-			return nil, usageErr(err)
-		}
-		if bytes.Equal(old, files[n]) && fi.Mode().Perm() == fileMode(n) {
-			p.unchanged = append(p.unchanged, n)
-			continue
-		}
-		p.overwrite = append(p.overwrite, n)
-		if bytes.Equal(old, files[n]) {
-			p.diffs = append(p.diffs, []byte(fmt.Sprintf("%s: only its mode changes, to %v\n", fp, fileMode(n))))
-		} else {
-			p.diffs = append(p.diffs, diff.Diff(fp+" (on disk)", old, fp+" (new)", files[n]))
-		}
-	}
-	return p, nil
 }
 
 func (p *filePlan) print(w io.Writer, dir string) {

@@ -9,9 +9,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dockergen/dockergen/generator"
+	"github.com/rogpeppe/go-internal/diff"
 )
 
 // writeResult says what writeFiles did to each file.
@@ -47,6 +49,68 @@ func fileMode(name string) fs.FileMode {
 	return 0o644
 }
 
+// filePlan says what writing would do to each file.
+type filePlan struct {
+	create, overwrite, unchanged []string
+	// links are the names (also in overwrite) that are symbolic links now.
+	links []string
+	diffs [][]byte
+}
+
+// planFiles compares files with what is in dir: which would be created,
+// overwritten (with a diff each) or left unchanged. It fails on a name that
+// is not a plain file name, a directory in the way, or an unreadable file.
+func planFiles(dir string, files generator.Files) (*filePlan, error) {
+	p := &filePlan{}
+	names := files.Names()
+	// The spec first: it is the file a person reads.
+	slices.SortStableFunc(names, func(a, b string) int {
+		switch {
+		case a == specName && b != specName:
+			return -1
+		case b == specName && a != specName:
+			return 1
+		}
+		return 0
+	})
+	for _, n := range names {
+		if n != filepath.Base(n) || n == "." || n == ".." {
+			return nil, fmt.Errorf("refusing to write %q: not a plain file name (a dockergen bug)", n)
+		}
+		fp := filepath.Join(dir, n)
+		fi, err := os.Lstat(fp)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			p.create = append(p.create, n)
+			continue
+		case err != nil:
+			return nil, usageErr(err)
+		case fi.IsDir():
+			return nil, usageErr(fmt.Errorf("%s is a directory; refusing to replace it", fp))
+		case fi.Mode()&fs.ModeSymlink != 0:
+			p.overwrite = append(p.overwrite, n)
+			p.links = append(p.links, n)
+			p.diffs = append(p.diffs, []byte(fmt.Sprintf("%s is a symbolic link: it would be replaced by a file\n", fp)))
+			continue
+		}
+		old, err := os.ReadFile(fp)
+		if err != nil {
+			return nil, usageErr(err)
+		}
+		if bytes.Equal(old, files[n]) && fi.Mode().Perm() == fileMode(n) {
+			p.unchanged = append(p.unchanged, n)
+			continue
+		}
+		p.overwrite = append(p.overwrite, n)
+		if bytes.Equal(old, files[n]) {
+			p.diffs = append(p.diffs, []byte(fmt.Sprintf("%s: only its mode changes, to %v\n", fp, fileMode(n))))
+		} else {
+			p.diffs = append(p.diffs, diff.Diff(fp+" (on disk)", old, fp+" (new)", files[n]))
+		}
+	}
+	return p, nil
+}
+
 // writeFiles writes files into dir, creating it if needed. It refuses, before
 // writing anything, to replace a file that differs unless force is set, to
 // write through a symbolic link or over a directory, and to write a name
@@ -56,48 +120,24 @@ func fileMode(name string) fs.FileMode {
 // them and changes nothing, and one during the renames is held until they
 // finish (exit status 130 either way).
 func writeFiles(dir string, files generator.Files, force bool) (*writeResult, error) {
-	res := &writeResult{}
-	var todo []string
-	var refused []string
-	for _, n := range files.Names() {
-		if n != filepath.Base(n) || n == "." || n == ".." {
-			return nil, fmt.Errorf("refusing to write %q: not a plain file name (a dockergen bug)", n)
-		}
-		p := filepath.Join(dir, n)
-		fi, err := os.Lstat(p)
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			res.created = append(res.created, n)
-			todo = append(todo, n)
-			continue
-		case err != nil:
-			return nil, usageErr(err)
-		case fi.Mode()&fs.ModeSymlink != 0:
-			if !force {
-				return nil, failErr(fmt.Errorf("%s is a symbolic link; refusing to write through it (use --force to replace the link itself with a file)", p))
-			}
-		case fi.IsDir():
-			return nil, usageErr(fmt.Errorf("%s is a directory; refusing to replace it", p))
-		default:
-			old, err := os.ReadFile(p)
-			if err != nil {
-				return nil, usageErr(err)
-			}
-			if bytes.Equal(old, files[n]) && fi.Mode().Perm() == fileMode(n) {
-				res.unchanged = append(res.unchanged, n)
-				continue
-			}
-			if !force {
-				refused = append(refused, p)
-				continue
-			}
-		}
-		res.updated = append(res.updated, n)
-		todo = append(todo, n)
+	plan, err := planFiles(dir, files)
+	if err != nil {
+		return nil, err
 	}
-	if len(refused) > 0 {
-		return nil, failErr(fmt.Errorf("would overwrite %s; nothing was written (use --force to overwrite, or --check to see the differences)", strings.Join(refused, ", ")))
+	if !force {
+		if len(plan.links) > 0 {
+			return nil, failErr(fmt.Errorf("%s is a symbolic link; refusing to write through it (use --force to replace the link itself with a file)", filepath.Join(dir, plan.links[0])))
+		}
+		if len(plan.overwrite) > 0 {
+			refused := make([]string, len(plan.overwrite))
+			for i, n := range plan.overwrite {
+				refused[i] = filepath.Join(dir, n)
+			}
+			return nil, failErr(fmt.Errorf("would overwrite %s; nothing was written (use --force to overwrite, or --check to see the differences)", strings.Join(refused, ", ")))
+		}
 	}
+	res := &writeResult{created: plan.create, updated: plan.overwrite, unchanged: plan.unchanged}
+	todo := append(slices.Clone(plan.create), plan.overwrite...)
 	if len(todo) == 0 {
 		return res, nil
 	}

@@ -2,10 +2,10 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -137,7 +137,7 @@ func New(override fs.FS) (*Generator, error) {
 		if override != nil {
 			if b, oerr := fs.ReadFile(override, n); oerr == nil {
 				src, err, from = b, nil, "override"
-			} else if !os.IsNotExist(oerr) && !strings.Contains(oerr.Error(), "file does not exist") {
+			} else if !errors.Is(oerr, fs.ErrNotExist) {
 				return nil, fmt.Errorf("templates: %w", oerr)
 			}
 		}
@@ -271,9 +271,13 @@ func newData(s *Spec, opts Options) (*data, error) {
 	switch {
 	case len(s.Entrypoint) > 0:
 		d.Entrypoint = s.Entrypoint
-	case s.Stack == "go":
+	case s.Stack == "go" || s.Stack == "binary":
 		d.Binary = path.Join(s.Workdir, s.Name)
 		d.Entrypoint = []string{d.Binary}
+	case s.Stack == "static":
+		// -e: the error log before the configuration is read (the default
+		// path is on the read-only root).
+		d.Entrypoint = []string{"/usr/sbin/nginx", "-e", "/dev/stderr", "-c", "/etc/nginx/nginx.conf"}
 	default:
 		d.Entrypoint = []string{interp, s.Main}
 	}
@@ -310,7 +314,7 @@ func newData(s *Spec, opts Options) (*data, error) {
 	}
 	d.Run = NewRunSettings(s, opts.Context)
 
-	comp, err := profiles.For(s.Stack)
+	comp, err := profiles.For(ProfileFor(s.Stack))
 	if err != nil {
 		return nil, fmt.Errorf("seccomp profile: %w", err)
 	}

@@ -8,6 +8,7 @@
 #   golang:1.26-bookworm                     debian + the host's Go tree (go env GOROOT)
 #   python:3.11-slim-bookworm                debian + Debian's python3 (3.11), pip, venv
 #   node:20-bookworm-slim                    debian + the host's Node 20 (binary, npm, corepack)
+#   nginx:1.27-bookworm                      debian + Debian's nginx 1.22.1 (labelled so), official layout
 #   gcr.io/distroless/static-debian12:nonroot   FROM scratch, files only (no shell)
 #   gcr.io/distroless/base-debian12:nonroot     static + glibc + libssl
 #   gcr.io/distroless/python3-debian12:nonroot  base + python3.11 and its stdlib/libs
@@ -60,7 +61,8 @@ T_STATIC=gcr.io/distroless/static-debian12:nonroot
 T_BASE=gcr.io/distroless/base-debian12:nonroot
 T_DPY=gcr.io/distroless/python3-debian12:nonroot
 T_DNODE=gcr.io/distroless/nodejs20-debian12:nonroot
-ALL_TAGS=("$T_DEBIAN" "$T_GOLANG" "$T_PYTHON" "$T_NODE" "$T_STATIC" "$T_BASE" "$T_DPY" "$T_DNODE")
+T_NGINX=nginx:1.27-bookworm
+ALL_TAGS=("$T_DEBIAN" "$T_GOLANG" "$T_PYTHON" "$T_NODE" "$T_NGINX" "$T_STATIC" "$T_BASE" "$T_DPY" "$T_DNODE")
 
 REBUILD=0
 VERIFY=1
@@ -299,6 +301,8 @@ build_node() {
 	rm -rf "$ctx"
 }
 
+build_nginx() { dbuild "$T_NGINX" "$HERE/standins/nginx.Dockerfile" "$HERE/standins"; }
+
 distroless() { dbuild "$1" "$HERE/standins/distroless.Dockerfile" "$HERE/standins" --target "$2"; }
 build_static() { distroless "$T_STATIC" static; }
 build_base() { distroless "$T_BASE" base; }
@@ -309,6 +313,7 @@ build "$T_DEBIAN" build_debian
 build "$T_GOLANG" build_golang
 build "$T_PYTHON" build_python
 build "$T_NODE" build_node
+build "$T_NGINX" build_nginx
 build "$T_STATIC" build_static
 build "$T_BASE" build_base
 build "$T_DPY" build_dpy
@@ -361,6 +366,7 @@ if [ "$VERIFY" = 1 ]; then
 	check "$T_NODE node" "$T_NODE" node -e 'require("node:http"); console.log(1, process.version)'
 	check "$T_NODE npm" --tmpfs /tmp -e npm_config_cache=/tmp/.npm "$T_NODE" npm --version
 	check "$T_NODE user node is 1000" "$T_NODE" id node
+	check "$T_NGINX nginx, layout, user nginx is 101" "$T_NGINX" sh -c 'nginx -v 2>&1; test -x /usr/sbin/nginx && test -f /etc/nginx/mime.types && test -f /usr/share/nginx/html/index.html && id -u nginx'
 	for tag in "$T_STATIC" "$T_BASE" "$T_DPY" "$T_DNODE"; do
 		u="$("$DOCKER" image inspect --format '{{.Config.User}}' "$tag")"
 		[ "$u" = 65532:65532 ] && log "ok   $tag USER $u" || { log "FAIL $tag USER=$u"; FAILED=1; }

@@ -188,6 +188,9 @@ func copyExample(t *testing.T, stack string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if prep := prepareExample[stack]; prep != nil {
+		prep(t, dst)
+	}
 	return dst
 }
 
@@ -221,10 +224,15 @@ func generate(t *testing.T, dir, base string, edit func(string) string) *generat
 }
 
 // depsStep is the text of each stack's dependency step in plain progress.
+// static has no dependencies: its step is the nginx configuration, written in
+// the runtime stage before the site is copied; binary's is the CA
+// certificates of its first stage, fetched before the executable is copied.
 var depsStep = map[string]string{
 	"go":     `"go", "mod", "download"`,
 	"node":   `"npm", "ci"`,
 	"python": `pip install`,
+	"static": `> /etc/nginx/nginx.conf`,
+	"binary": `apt-get install -y --no-install-recommends ca-certificates`,
 }
 
 // stepCached reports whether the BuildKit step whose header contains needle
@@ -246,8 +254,25 @@ func stepCached(log, needle string) (found, cached bool) {
 	return len(ids) > 0, false
 }
 
-var mainFile = map[string]string{"go": "main.go", "node": "server.js", "python": "app.py"}
-var commentPrefix = map[string]string{"go": "// ", "node": "// ", "python": "# "}
+// mainFile is the file a one-line change goes into: for static robots.txt
+// (index.html's body is checked exactly), for binary the prebuilt
+// executable itself (bytes appended to an ELF file do not change how it runs).
+var mainFile = map[string]string{"go": "main.go", "node": "server.js", "python": "app.py", "static": "robots.txt", "binary": "bin/server"}
+var commentPrefix = map[string]string{"go": "// ", "node": "// ", "python": "# ", "static": "# ", "binary": "# "}
+
+// prepareExample does what a user does before docker build: the binary
+// example's executable is built from its Go source (CGO_ENABLED=0, static).
+var prepareExample = map[string]func(t *testing.T, dir string){
+	"binary": func(t *testing.T, dir string) {
+		t.Helper()
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "bin", "server"), ".")
+		cmd.Dir = filepath.Join(dir, "src")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+runtime.GOARCH)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("building the binary example: %v\n%s", err, out)
+		}
+	},
+}
 
 func touchSource(t *testing.T, dir, stack string) {
 	t.Helper()
@@ -467,10 +492,10 @@ func runProbe(t *testing.T, dir, image string, flags []string, writable []string
 // refused by the stack's own, smaller profile too.
 func probeProfile(t *testing.T, dir, stack string, flags []string) []string {
 	t.Helper()
-	if stack == "go" {
+	if generator.ProfileFor(stack) == "go" {
 		return flags
 	}
-	comp, err := profiles.For(stack)
+	comp, err := profiles.For(generator.ProfileFor(stack))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -588,7 +613,7 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 	}
 	env := []string{pull, "IMAGE=" + image, "CONTAINER=" + container}
 
-	comp, err := profiles.For(c.Stack)
+	comp, err := profiles.For(generator.ProfileFor(c.Stack))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -177,7 +177,9 @@ func Detect(dir string) (*Detection, error) {
 	if len(d.Candidates) == 0 {
 		e := &NoProjectError{Dir: dir}
 		for _, det := range detectors {
-			e.LookedFor = append(e.LookedFor, StackFiles{Stack: det.stack, Files: det.markers})
+			if len(det.markers) > 0 {
+				e.LookedFor = append(e.LookedFor, StackFiles{Stack: det.stack, Files: det.markers})
+			}
 		}
 		return nil, e
 	}
@@ -199,7 +201,11 @@ func DetectDefaults(dir, stack string) (*Candidate, error) {
 	}
 	p := &project{fsys: os.DirFS(dir), dirName: dirName, cache: map[string][]byte{}}
 	c := det.fill(p)
-	c.Notes = append([]string{fmt.Sprintf("none of %s found: starting from %s's defaults", strings.Join(det.markers, ", "), stack)}, c.Notes...)
+	note := fmt.Sprintf("none of %s found: starting from %s's defaults", strings.Join(det.markers, ", "), stack)
+	if len(det.markers) == 0 {
+		note = fmt.Sprintf("%s is never detected: starting from its defaults", stack)
+	}
+	c.Notes = append([]string{note}, c.Notes...)
 	return c, nil
 }
 
@@ -228,7 +234,9 @@ type detector struct {
 type finder func(p *project) (Detected, bool)
 
 // detectors in priority order: the first found is the default pick.
-var detectors = []*detector{goDetector, nodeDetector, pythonDetector}
+// binary is never detected (it has no markers): a prebuilt executable is
+// only chosen with --stack binary.
+var detectors = []*detector{goDetector, nodeDetector, pythonDetector, staticDetector, binaryDetector}
 
 func detectorFor(stack string) *detector {
 	for _, d := range detectors {
@@ -745,6 +753,64 @@ var pythonDetector = &detector{
 			c.Notes = append(c.Notes, fmt.Sprintf("no app.py, main.py or server.py: using %s — set main to the script that starts the app", c.Main.Value))
 		}
 	},
+}
+
+// --- static ---
+
+// staticDirs are the directories, in order, where a site's index.html is
+// looked for: the project root (a plain site), then the output directories
+// of common static-site generators and bundlers.
+var staticDirs = []string{".", "dist", "build", "public", "_site", "out", "site"}
+
+var staticDetector = &detector{
+	stack: "static",
+	markers: func() []string {
+		var m []string
+		for _, d := range staticDirs {
+			m = append(m, path.Join(d, "index.html"))
+		}
+		return m
+	}(),
+	// A built site names itself and its Node.js version like a Node project.
+	name:    nodeDetector.name,
+	version: nodeDetector.version,
+	mains: func(p *project, c *Candidate) []Detected {
+		var found []Detected
+		for _, d := range staticDirs {
+			if f := path.Join(d, "index.html"); p.exists(f) {
+				found = append(found, Detected{Value: d, From: f})
+			}
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string { return nil },
+	notes: func(p *project, c *Candidate) {
+		if c.Main.Value != "." && p.exists("package.json") {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s looks like a build's output: set build.command (for example [\"npm\", \"run\", \"build\"]) to build it in the image, or build it before docker build", c.Main.Value))
+		}
+	},
+}
+
+// --- binary ---
+
+// binaryDetector is used only with --stack binary: it offers the executable
+// files in bin/ as main.
+var binaryDetector = &detector{
+	stack: "binary",
+	mains: func(p *project, c *Candidate) []Detected {
+		var found []Detected
+		entries, _ := fs.ReadDir(p.fsys, "bin")
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && info.Mode().IsRegular() && info.Mode()&0o111 != 0 {
+				found = append(found, Detected{Value: "bin/" + e.Name(), From: "bin/" + e.Name()})
+			}
+		}
+		if len(found) == 0 {
+			c.Notes = append(c.Notes, fmt.Sprintf("no executable in bin/: using %s — set main to the prebuilt executable's path", stacks["binary"].DefaultMain))
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string { return nil },
 }
 
 // IsNoProject reports whether err is Detect's error for a directory with no

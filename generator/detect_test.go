@@ -94,6 +94,9 @@ func TestDetect(t *testing.T) {
 // stack, main, port and health probe.
 func TestDetectExamples(t *testing.T) {
 	for _, st := range Stacks() {
+		if len(detectorFor(st).markers) == 0 {
+			continue // never detected (binary): TestDetectBinary
+		}
 		dir := filepath.Join("..", "examples", st)
 		d, err := Detect(dir)
 		if err != nil {
@@ -134,7 +137,7 @@ func TestDetectNothing(t *testing.T) {
 	if !errors.As(err, &npe) || !IsNoProject(err) {
 		t.Fatalf("err = %v, want a *NoProjectError", err)
 	}
-	want := dir + ": no go, node or python project found: looked for go.mod (go); package.json (node); requirements.txt, pyproject.toml, .python-version, app.py, main.py, server.py (python)"
+	want := dir + ": no go, node, python or static project found: looked for go.mod (go); package.json (node); requirements.txt, pyproject.toml, .python-version, app.py, main.py, server.py (python); index.html, dist/index.html, build/index.html, public/index.html, _site/index.html, out/index.html, site/index.html (static)"
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}
@@ -164,6 +167,37 @@ func TestDetectDefaults(t *testing.T) {
 	}
 	if _, err := DetectDefaults(dir, "cobol"); err == nil {
 		t.Error("an unknown stack has no defaults")
+	}
+}
+
+// TestDetectBinary: a prebuilt executable is never detected (a directory
+// with only bin/server is no project), but with --stack binary the
+// executables in bin/ are offered as main.
+func TestDetectBinary(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "bin"), 0o755)
+	os.WriteFile(filepath.Join(dir, "bin", "server"), []byte("\x7fELF"), 0o755)
+	os.WriteFile(filepath.Join(dir, "bin", "notes.txt"), []byte("x"), 0o644)
+	if _, err := Detect(dir); !IsNoProject(err) {
+		t.Fatalf("Detect = %v, want no project", err)
+	}
+	c, err := DetectDefaults(dir, "binary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Main != (Detected{Value: "bin/server", From: "bin/server"}) || len(c.Mains) != 1 {
+		t.Errorf("main %+v, mains %+v", c.Main, c.Mains)
+	}
+	if len(c.Notes) != 1 || !strings.Contains(c.Notes[0], "binary is never detected") {
+		t.Errorf("notes %q", c.Notes)
+	}
+	s := c.Spec()
+	s.Defaults()
+	if errs := s.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if _, err := Generate(s, Options{}); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -2,8 +2,8 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -254,6 +254,9 @@ func newData(s *Spec, opts Options) (*data, error) {
 	}
 	if opts.Context == "" {
 		opts.Context = s.Context
+	}
+	if s.Stack == "static" && len(s.Build.Command) == 0 {
+		builder = "scratch" // a plain site: its first stage only holds the files
 	}
 	d := &data{
 		Spec:        s,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // Runtime bases.
@@ -39,7 +40,28 @@ type stack struct {
 	// HTTPProbe is the exec-form healthcheck that fetches url with the
 	// runtime's own client, or nil when the runtime has none.
 	HTTPProbe func(interpreter, url string) []string
+	// Profile names the seccomp profile (profiles/NAME.yaml) of the process
+	// the image runs; "" means the stack's own name.
+	Profile string
 }
+
+// ProfileFor returns the name of the seccomp profile (profiles/NAME.yaml)
+// that a stack's images run under, or "" for an unknown stack: the stack's
+// name, except static (nginx) and binary (the Go runtime's, since dockergen
+// can only measure a known program: see the binary stack).
+func ProfileFor(stackName string) string {
+	st, ok := stacks[stackName]
+	if !ok {
+		return ""
+	}
+	if st.Profile != "" {
+		return st.Profile
+	}
+	return st.Name
+}
+
+// NginxVersion pins the nginx image of the static stack.
+const NginxVersion = "1.27"
 
 var stacks = map[string]*stack{
 	"go": {
@@ -119,6 +141,71 @@ var stacks = map[string]*stack{
 		},
 		HTTPProbe: func(interp, url string) []string {
 			return []string{interp, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)"}
+		},
+	},
+	// static: a built or plain static site served by nginx. version is the
+	// Node.js major of the optional build step (build.command runs in
+	// node:VERSION-bookworm-slim); main is the site's directory (. for a
+	// plain site, for example dist after a build).
+	"static": {
+		Name:           "static",
+		DefaultVersion: "22",
+		VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
+		VersionHelp:    "the Node.js major version of the optional build step (build.command), such as 22",
+		DefaultBase:    BaseSlim,
+		Bases:          []string{BaseSlim, BaseAlpine},
+		DefaultMain:    ".",
+		Profile:        "nginx",
+		Images: func(v, base string) (string, string, string, error) {
+			builder := "node:" + v + "-" + DebianRelease + "-slim"
+			switch base {
+			case BaseSlim:
+				// The probe is bash's /dev/tcp: the image has no HTTP client.
+				return builder, "nginx:" + NginxVersion + "-" + DebianRelease, "/bin/bash", nil
+			case BaseAlpine:
+				return builder, "nginx:" + NginxVersion + "-alpine", "/usr/bin/wget", nil
+			}
+			return "", "", "", errNoBase
+		},
+		HTTPProbe: func(interp, url string) []string {
+			if interp == "/usr/bin/wget" {
+				return []string{interp, "-q", "-O", "/dev/null", url}
+			}
+			// bash opens the TCP connection itself; the port and the path are
+			// arguments, never part of the script.
+			hostPort, p, _ := strings.Cut(strings.TrimPrefix(url, "http://"), "/")
+			_, port, _ := strings.Cut(hostPort, ":")
+			return []string{interp, "-c", `exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3 && read -r _ code _ <&3 && [ "$code" = 200 ]`, "probe", port, "/" + p}
+		},
+	},
+	// binary: a prebuilt executable (main is its path in the build context)
+	// copied into a minimal base; no toolchain. The seccomp profile is the Go
+	// runtime's: dockergen cannot measure an unknown program, so a binary in
+	// another language needs its own measured profile.
+	"binary": {
+		Name:           "binary",
+		DefaultVersion: "1",
+		VersionRE:      regexp.MustCompile(`^[0-9][0-9A-Za-z.+-]{0,31}$`),
+		VersionHelp:    "the executable's own version, shown in the image description (for example 1.4.2)",
+		DefaultBase:    BaseDistroless,
+		Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
+		DefaultMain:    "bin/app",
+		Profile:        "go",
+		Images: func(v, base string) (string, string, string, error) {
+			// The first stage only checks the file and supplies CA certificates.
+			builder := "debian:" + DebianRelease + "-slim"
+			switch base {
+			case BaseAlpine:
+				return builder, "alpine:" + AlpineVersion, "", nil
+			case BaseSlim:
+				return builder, "debian:" + DebianRelease + "-slim", "", nil
+			case BaseDistroless:
+				// base, not static: glibc, so a dynamically linked binary runs too.
+				return builder, "gcr.io/distroless/base-debian12:nonroot", "", nil
+			case BaseScratch:
+				return builder, "scratch", "", nil
+			}
+			return "", "", "", errNoBase
 		},
 	},
 }

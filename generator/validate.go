@@ -177,8 +177,32 @@ func (s *Spec) Validate() []FieldError {
 			if s.Build.CGO && (s.Base == BaseScratch || s.Base == BaseDistroless) {
 				bad("build.cgo", "cgo binaries need a C library; %s has none (allowed: base slim or alpine, or cgo: false)", s.Base)
 			}
+		} else if s.Stack == "static" {
+			if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) {
+				bad("main", "%q is not the site's directory inside the build context (allowed: . for a plain site, or the build's output directory such as dist)", s.Main)
+			}
+		} else if s.Stack == "binary" {
+			if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) || path.Clean(s.Main) == "." || strings.HasSuffix(s.Main, "/") {
+				bad("main", "%q is not the path of the executable inside the build context (for example bin/server)", s.Main)
+			}
 		} else if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) {
 			bad("main", "%q is not a script path inside the build context (for example %s)", s.Main, st.DefaultMain)
+		}
+		if s.Stack == "binary" {
+			if len(s.Build.Command) > 0 {
+				bad("build.command", "a binary is prebuilt: build it before docker build (allowed: no build.command, or stack go, node or python)")
+			}
+			if len(s.Build.Secrets) > 0 {
+				bad("build.secrets", "a binary is prebuilt: no build step would use a secret (allowed: none)")
+			}
+		}
+		// digests.builder is left alone on a plain site: its first stage is
+		// scratch, which has no digest (the pin applies once build.command is set).
+		if s.Stack == "static" && len(s.Build.Command) == 0 && len(s.Build.Secrets) > 0 {
+			bad("build.secrets", "a plain site has no build step to use a secret (allowed: none, or set build.command)")
+		}
+		if s.Build.CGO && (s.Stack == "static" || s.Stack == "binary") {
+			bad("build.cgo", "cgo is a Go build setting (allowed: false for stack %s)", s.Stack)
 		}
 		if len(s.Packages) > 0 && (s.Base == BaseDistroless || s.Base == BaseScratch) {
 			bad("packages", "%s has no package manager (allowed: base slim or alpine, or no packages)", s.Base)

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dockergen/dockergen/generator"
+	"github.com/spf13/cobra"
+)
+
+type detectOptions struct {
+	format string
+}
+
+func newDetectCmd(e *env) *cobra.Command {
+	o := &detectOptions{}
+	cmd := &cobra.Command{
+		Use:   "detect [DIR]",
+		Short: "Show which stack a directory holds and what dockergen read from its files",
+		Long: `detect reads a project's own files (go.mod, package.json, .nvmrc, .python-version,
+requirements.txt, pyproject.toml, index.html, ...) and prints every stack found, in
+the order init would choose them, with each value and the file and line it came
+from. It writes nothing. Exit status 2 when nothing recognisable is there.`,
+		Example: `  dockergen detect
+  dockergen detect examples/node
+  dockergen detect --format json . | jq -r '.candidates[0].stack'`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return asExit(runDetect(e, o, dir))
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+// detectedJSON is one detected value in --format json.
+type detectedJSON struct {
+	Value string `json:"value"`
+	From  string `json:"from"` // "default" when dockergen's default
+}
+
+type candidateJSON struct {
+	Stack      string                  `json:"stack"`
+	Evidence   []string                `json:"evidence"`
+	Values     map[string]detectedJSON `json:"values"`
+	Mains      []detectedJSON          `json:"mains,omitempty"`
+	Notes      []string                `json:"notes,omitempty"`
+	SpecSketch *generator.Spec         `json:"spec"`
+}
+
+func runDetect(e *env, o *detectOptions, dir string) error {
+	if o.format != "text" && o.format != "json" {
+		return usageErr(fmt.Errorf("--format %q: want text or json", o.format))
+	}
+	det, err := generator.Detect(dir)
+	var none *generator.NoProjectError
+	if errors.As(err, &none) {
+		return usageErr(err)
+	}
+	if err != nil {
+		return err
+	}
+	if o.format == "json" {
+		return writeDetectJSON(e.stdout, det)
+	}
+	for i, c := range det.Candidates {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		printDetection(e.stdout, &generator.Detection{Dir: det.Dir, Candidates: []*generator.Candidate{c}}, c, true)
+	}
+	if len(det.Candidates) > 1 {
+		fmt.Fprintf(e.stdout, "\nSeveral stacks: init and generate take %s (the order is %s); choose another with --stack.\n",
+			det.Best().Stack, strings.Join(det.Stacks(), " > "))
+	}
+	return nil
+}
+
+func writeDetectJSON(w io.Writer, det *generator.Detection) error {
+	dj := func(d generator.Detected) detectedJSON { return detectedJSON{Value: d.Value, From: d.Source()} }
+	out := struct {
+		Dir        string          `json:"dir"`
+		Candidates []candidateJSON `json:"candidates"`
+	}{Dir: det.Dir}
+	for _, c := range det.Candidates {
+		cj := candidateJSON{Stack: c.Stack, Evidence: c.Evidence, Notes: c.Notes, Values: map[string]detectedJSON{}}
+		for k, d := range map[string]generator.Detected{"name": c.Name, "version": c.Version, "main": c.Main, "port": c.Port, "healthPath": c.HealthPath, "healthFlag": c.HealthFlag} {
+			if d.Value != "" {
+				cj.Values[k] = dj(d)
+			}
+		}
+		for _, m := range c.Mains {
+			cj.Mains = append(cj.Mains, dj(m))
+		}
+		spec := c.Spec()
+		spec.Defaults()
+		cj.SpecSketch = spec
+		out.Candidates = append(out.Candidates, cj)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -68,7 +68,8 @@ func watchdog(what string) (stop func()) {
 	return func() { close(done) }
 }
 
-// TestMergeKeyRefused is a loader bug found by FuzzLoadSpec: nodeIndex.walk
+// TestMergeKeyRefused guards against a loader bug FuzzLoadSpec found (now
+// fixed): nodeIndex.walk
 // accepts a merge key (<<) in a map field such as env, and yaml.v3's Decode
 // then fails when its value is not a mapping, so the user gets "internal
 // error decoding the spec (a dockergen bug)" with no line or column. Merge
@@ -101,7 +102,6 @@ func checkLoadError(t *testing.T, err error) {
 		t.Fatalf("message has no line and column: %v", err)
 	}
 }
-
 
 // fuzzBases are the stack, version and base combinations FuzzGenerate picks
 // from.
@@ -342,7 +342,8 @@ func TestGoldenInvariants(t *testing.T) {
 	}
 }
 
-// TestComposeBareKeys is a template bug found by FuzzGenerate: a name or a
+// TestComposeBareKeys guards against a template bug FuzzGenerate found (now
+// fixed, the keys are quoted): a name or a
 // secret id that YAML reads as a number, boolean or null passes validation,
 // and compose.yaml.tmpl writes it as a bare mapping key, so compose-go
 // refuses the file ("non-string key in services") and generate fails with
@@ -367,7 +368,8 @@ func TestComposeBareKeys(t *testing.T) {
 	}
 }
 
-// TestExecFormKeepsCommas is an encoder bug found by the hostile-value
+// TestExecFormKeepsCommas guards against an encoder bug (now fixed) found by
+// the hostile-value
 // table: execForm (generate.go) adds the space after each separator with
 // strings.ReplaceAll(`","`, `", "`), which also matches inside a JSON string,
 // so the argument "," is written as ", " in ENTRYPOINT, CMD, RUN and
@@ -383,7 +385,8 @@ func TestExecFormKeepsCommas(t *testing.T) {
 	}
 }
 
-// TestSpecFileInjection is a template injection: Options.SpecFile (the
+// TestSpecFileInjection guards against a template injection (now refused by
+// Options.Validate): Options.SpecFile (the
 // spec's path relative to the output directory, from -f and -o) is printed
 // unencoded into comments of the Dockerfile, run.sh and compose.yaml, into
 // DOCKER-SECURITY.md, and as a pattern line of .dockerignore. A carriage

@@ -111,8 +111,8 @@ func plainify(s *Spec) *Spec {
 	return &p
 }
 
-
-// exactExecForm is execForm without the bug: each argument encoded alone.
+// exactExecForm is the reference exec-form encoding that execForm is checked
+// against: each argument encoded alone, joined with ", ".
 func exactExecForm(argv []string) string {
 	parts := make([]string, len(argv))
 	for i, a := range argv {
@@ -124,7 +124,6 @@ func exactExecForm(argv []string) string {
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
-
 
 // checkInvariants checks the outputs of a valid spec against the intent
 // (newData, the templates' input) and against its plain twin.

@@ -82,6 +82,10 @@ func runGenerate(e *env, o *generateOptions, fileSet bool) error {
 	if outDir == "" || outDir == "-" {
 		outDir = filepath.Dir(specPath)
 	}
+	if o.example != "" || o.file == "-" {
+		// No spec file on disk: the outputs name one beside them.
+		specPath = filepath.Join(outDir, "dockergen.yaml")
+	}
 	opts, err := genOptions(specPath, outDir, spec.Context)
 	if err != nil {
 		return usageErr(err)
@@ -163,6 +167,14 @@ func loadGenerator(dir string) (*generator.Generator, error) {
 // genOptions works out the paths that outputs in outDir use to refer to the
 // spec and to the build context.
 func genOptions(specPath, outDir, context string) (generator.Options, error) {
+	// Absolute first: Rel cannot relate a relative path to an absolute one.
+	specPath, err := filepath.Abs(specPath)
+	if err != nil {
+		return generator.Options{}, err
+	}
+	if outDir, err = filepath.Abs(outDir); err != nil {
+		return generator.Options{}, err
+	}
 	specDir := filepath.Dir(specPath)
 	specRel, err := filepath.Rel(outDir, specPath)
 	if err != nil {

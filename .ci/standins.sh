@@ -9,8 +9,10 @@
 #   python:3.11-slim-bookworm                debian + Debian's python3 (3.11), pip, venv
 #   node:20-bookworm-slim                    debian + the host's Node 20 (binary, npm, corepack)
 #   nginx:1.27-bookworm                      debian + Debian's nginx 1.22.1 (labelled so), official layout
+#   rust:1.63-slim-bookworm                  debian + Debian's rustc and cargo (1.63), CARGO_HOME=/usr/local/cargo
 #   gcr.io/distroless/static-debian12:nonroot   FROM scratch, files only (no shell)
 #   gcr.io/distroless/base-debian12:nonroot     static + glibc + libssl
+#   gcr.io/distroless/cc-debian12:nonroot       base + libgcc-s1, libstdc++6, libgomp1
 #   gcr.io/distroless/python3-debian12:nonroot  base + python3.11 and its stdlib/libs
 #   gcr.io/distroless/nodejs20-debian12:nonroot base + /nodejs/bin/node and its libs
 # Every stand-in carries LABEL org.dockergen.standin=true (inherited by images
@@ -62,7 +64,9 @@ T_BASE=gcr.io/distroless/base-debian12:nonroot
 T_DPY=gcr.io/distroless/python3-debian12:nonroot
 T_DNODE=gcr.io/distroless/nodejs20-debian12:nonroot
 T_NGINX=nginx:1.27-bookworm
-ALL_TAGS=("$T_DEBIAN" "$T_GOLANG" "$T_PYTHON" "$T_NODE" "$T_NGINX" "$T_STATIC" "$T_BASE" "$T_DPY" "$T_DNODE")
+T_RUST=rust:1.63-slim-bookworm
+T_CC=gcr.io/distroless/cc-debian12:nonroot
+ALL_TAGS=("$T_DEBIAN" "$T_GOLANG" "$T_PYTHON" "$T_NODE" "$T_NGINX" "$T_RUST" "$T_STATIC" "$T_BASE" "$T_CC" "$T_DPY" "$T_DNODE")
 
 REBUILD=0
 VERIFY=1
@@ -303,9 +307,19 @@ build_node() {
 
 build_nginx() { dbuild "$T_NGINX" "$HERE/standins/nginx.Dockerfile" "$HERE/standins"; }
 
+build_rust() {
+	local ctx="$WORK/ctx-rust" ncas
+	rm -rf "$ctx"
+	mkdir -p "$ctx"
+	ncas="$(host_cas "$ctx")"
+	dbuild "$T_RUST" "$HERE/standins/rust.Dockerfile" "$ctx" --label "$LABEL_KEY.host-cas=$ncas"
+	rm -rf "$ctx"
+}
+
 distroless() { dbuild "$1" "$HERE/standins/distroless.Dockerfile" "$HERE/standins" --target "$2"; }
 build_static() { distroless "$T_STATIC" static; }
 build_base() { distroless "$T_BASE" base; }
+build_cc() { distroless "$T_CC" cc; }
 build_dpy() { distroless "$T_DPY" python3; }
 build_dnode() { distroless "$T_DNODE" nodejs20; }
 
@@ -314,8 +328,10 @@ build "$T_GOLANG" build_golang
 build "$T_PYTHON" build_python
 build "$T_NODE" build_node
 build "$T_NGINX" build_nginx
+build "$T_RUST" build_rust
 build "$T_STATIC" build_static
 build "$T_BASE" build_base
+build "$T_CC" build_cc
 build "$T_DPY" build_dpy
 build "$T_DNODE" build_dnode
 TIMES[build-total]="$(since "$T0")"
@@ -366,8 +382,9 @@ if [ "$VERIFY" = 1 ]; then
 	check "$T_NODE node" "$T_NODE" node -e 'require("node:http"); console.log(1, process.version)'
 	check "$T_NODE npm" --tmpfs /tmp -e npm_config_cache=/tmp/.npm "$T_NODE" npm --version
 	check "$T_NODE user node is 1000" "$T_NODE" id node
+	check "$T_RUST rustc, cargo, CARGO_HOME" "$T_RUST" sh -c 'rustc --version && cargo --version && test "$CARGO_HOME" = /usr/local/cargo'
 	check "$T_NGINX nginx, layout, user nginx is 101" "$T_NGINX" sh -c 'nginx -v 2>&1; test -x /usr/sbin/nginx && test -f /etc/nginx/mime.types && test -f /usr/share/nginx/html/index.html && id -u nginx'
-	for tag in "$T_STATIC" "$T_BASE" "$T_DPY" "$T_DNODE"; do
+	for tag in "$T_STATIC" "$T_BASE" "$T_CC" "$T_DPY" "$T_DNODE"; do
 		u="$("$DOCKER" image inspect --format '{{.Config.User}}' "$tag")"
 		[ "$u" = 65532:65532 ] && log "ok   $tag USER $u" || { log "FAIL $tag USER=$u"; FAILED=1; }
 	done
@@ -376,7 +393,7 @@ if [ "$VERIFY" = 1 ]; then
 	check "$T_DPY python3 as its own user" --user 65532:65532 "$T_DPY" -c 'import os,ssl; assert os.path.exists("/etc/ssl/certs/ca-certificates.crt"); print(os.getuid())'
 	check "$T_DPY /usr/bin/python3" --entrypoint /usr/bin/python3 "$T_DPY" -c 'import ssl,zoneinfo; zoneinfo.ZoneInfo("Europe/Paris")'
 	check "$T_DNODE node" "$T_DNODE" -e 'require("node:http"); console.log(process.execPath, process.version)'
-	for tag in "$T_STATIC" "$T_BASE" "$T_DPY" "$T_DNODE"; do check_no_shell "$tag"; done
+	for tag in "$T_STATIC" "$T_BASE" "$T_CC" "$T_DPY" "$T_DNODE"; do check_no_shell "$tag"; done
 	TIMES[verify]="$(since "$t")"
 fi
 

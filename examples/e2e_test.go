@@ -227,12 +227,14 @@ func generate(t *testing.T, dir, base string, edit func(string) string) *generat
 // static has no dependencies: its step is the nginx configuration, written in
 // the runtime stage before the site is copied; binary's is the CA
 // certificates of its first stage, fetched before the executable is copied.
+// rust's is the dummy main's cargo build against Cargo.toml and Cargo.lock.
 var depsStep = map[string]string{
 	"go":     `"go", "mod", "download"`,
 	"node":   `"npm", "ci"`,
 	"python": `pip install`,
 	"static": `> /etc/nginx/nginx.conf`,
 	"binary": `apt-get install -y --no-install-recommends ca-certificates`,
+	"rust":   `echo 'fn main() {}' > src/main.rs`,
 }
 
 // stepCached reports whether the BuildKit step whose header contains needle
@@ -257,8 +259,8 @@ func stepCached(log, needle string) (found, cached bool) {
 // mainFile is the file a one-line change goes into: for static robots.txt
 // (index.html's body is checked exactly), for binary the prebuilt
 // executable itself (bytes appended to an ELF file do not change how it runs).
-var mainFile = map[string]string{"go": "main.go", "node": "server.js", "python": "app.py", "static": "robots.txt", "binary": "bin/server"}
-var commentPrefix = map[string]string{"go": "// ", "node": "// ", "python": "# ", "static": "# ", "binary": "# "}
+var mainFile = map[string]string{"go": "main.go", "node": "server.js", "python": "app.py", "static": "robots.txt", "binary": "bin/server", "rust": "src/main.rs"}
+var commentPrefix = map[string]string{"go": "// ", "node": "// ", "python": "# ", "static": "# ", "binary": "# ", "rust": "// "}
 
 // prepareExample does what a user does before docker build: the binary
 // example's executable is built from its Go source (CGO_ENABLED=0, static).

@@ -21,8 +21,8 @@ import (
 type Detection struct {
 	// Dir is the directory that was read.
 	Dir string
-	// Candidates are the stacks found, in priority order: go, then node,
-	// then python. The first is the one to use unless the user says
+	// Candidates are the stacks found, in priority order: go, rust, then
+	// node, then python. The first is the one to use unless the user says
 	// otherwise (a Go service with a package.json for its front-end tooling
 	// is still a Go service).
 	Candidates []*Candidate
@@ -149,12 +149,12 @@ func orList(words []string) string {
 // Detect reads the project in dir to suggest a spec: which stack it is, and
 // whatever it can read of the name, language version, main package or
 // script, port and health endpoint. It reads only the project's own files
-// (go.mod, package.json, .nvmrc, .node-version, .python-version,
+// (go.mod, Cargo.toml, rust-toolchain(.toml), package.json, .nvmrc, .node-version, .python-version,
 // requirements.txt, pyproject.toml and the sources of the main package or
 // script); it runs nothing. Every value records the file it came from.
 //
-// Several stacks may be found; they are returned in priority order (go, node,
-// python). A directory with none of them gives a *NoProjectError.
+// Several stacks may be found; they are returned in priority order (go, rust,
+// node, python). A directory with none of them gives a *NoProjectError.
 func Detect(dir string) (*Detection, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -236,7 +236,7 @@ type finder func(p *project) (Detected, bool)
 // detectors in priority order: the first found is the default pick.
 // binary is never detected (it has no markers): a prebuilt executable is
 // only chosen with --stack binary.
-var detectors = []*detector{goDetector, nodeDetector, pythonDetector, staticDetector, binaryDetector}
+var detectors = []*detector{goDetector, rustDetector, nodeDetector, pythonDetector, staticDetector, binaryDetector}
 
 func detectorFor(stack string) *detector {
 	for _, d := range detectors {
@@ -831,4 +831,133 @@ func VersionHelp(stack string) string {
 		return st.VersionHelp
 	}
 	return ""
+}
+
+// --- rust ---
+
+var (
+	tomlKeyRE        = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*["']([^"']*)["']`)
+	tomlTableRE      = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?`)
+	rustReleaseRE    = regexp.MustCompile(`^\s*(1\.[0-9]{1,3})(?:\.[0-9]+)?\s*$`)
+	rustToolchainRE  = regexp.MustCompile(`(?m)^\s*channel\s*=\s*["']([^"']+)["']`)
+	rustHealthFlagRE = regexp.MustCompile(`"-(-?health(?:check)?)"`)
+)
+
+// cargoValue is one key of Cargo.toml with its line.
+type cargoValue struct {
+	Value string
+	Line  int
+}
+
+// cargoManifest is what detection reads of a Cargo.toml: [package] name and
+// rust-version, and the name of every [[bin]]. A line-based reader: enough
+// for the keys written as plain strings, which is how cargo new writes them.
+type cargoManifest struct {
+	Name, RustVersion cargoValue
+	Bins              []cargoValue
+}
+
+func parseCargoManifest(data []byte) cargoManifest {
+	var m cargoManifest
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if t := tomlTableRE.FindStringSubmatch(line); t != nil {
+			table = t[1] + t[2]
+			if table == "[[bin" {
+				table = "[[bin"
+				m.Bins = append(m.Bins, cargoValue{})
+			}
+			continue
+		}
+		kv := tomlKeyRE.FindStringSubmatch(line)
+		if kv == nil {
+			continue
+		}
+		switch {
+		case table == "[package" && kv[1] == "name":
+			m.Name = cargoValue{kv[2], i + 1}
+		case table == "[package" && kv[1] == "rust-version":
+			m.RustVersion = cargoValue{kv[2], i + 1}
+		case table == "[[bin" && kv[1] == "name" && len(m.Bins) > 0:
+			m.Bins[len(m.Bins)-1] = cargoValue{kv[2], i + 1}
+		}
+	}
+	m.Bins = slices.DeleteFunc(m.Bins, func(b cargoValue) bool { return b.Value == "" })
+	return m
+}
+
+// rustRelease turns "1.83.0", "1.83" or a toolchain channel into the image
+// tag's major.minor; anything else (stable, nightly) is returned as is and
+// reported as not usable.
+func rustRelease(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if m := rustReleaseRE.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return s, s != ""
+}
+
+var rustDetector = &detector{
+	stack:   "rust",
+	markers: []string{"Cargo.toml"},
+	name: []finder{nameFrom("Cargo.toml", func(data []byte) (string, int, bool) {
+		m := parseCargoManifest(data)
+		return m.Name.Value, m.Name.Line, m.Name.Value != ""
+	})},
+	version: []finder{
+		fromFile("rust-toolchain.toml", regexpLine(rustToolchainRE, rustRelease)),
+		fromFile("rust-toolchain", func(data []byte) (string, int, bool) {
+			if m := rustToolchainRE.FindSubmatchIndex(data); m != nil {
+				v, ok := rustRelease(string(data[m[2]:m[3]]))
+				return v, lineAt(data, m[2]), ok
+			}
+			line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+			v, ok := rustRelease(line)
+			return v, 1, ok
+		}),
+		fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
+			m := parseCargoManifest(data)
+			if m.RustVersion.Value == "" {
+				return "", 0, false
+			}
+			v, ok := rustRelease(m.RustVersion.Value)
+			return v, m.RustVersion.Line, ok
+		}),
+	},
+	mains: func(p *project, c *Candidate) []Detected {
+		data, ok := p.read("Cargo.toml")
+		if !ok {
+			return nil
+		}
+		m := parseCargoManifest(data)
+		var found []Detected
+		for _, b := range m.Bins {
+			if cargoBinRE.MatchString(b.Value) {
+				found = append(found, Detected{Value: b.Value, From: at("Cargo.toml", b.Line)})
+			}
+		}
+		if len(found) == 0 && cargoBinRE.MatchString(m.Name.Value) {
+			found = append(found, Detected{Value: m.Name.Value, From: at("Cargo.toml", m.Name.Line)})
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string {
+		return []string{"src/main.rs", path.Join("src/bin", c.Main.Value+".rs"), path.Join("src/bin", c.Main.Value, "main.rs")}
+	},
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`"PORT"[^;]*?\b(\d{2,5})\b`),
+		regexp.MustCompile(`"(?:0\.0\.0\.0|127\.0\.0\.1|\[::\]):(\d{2,5})"`),
+	},
+	health:     []*regexp.Regexp{rustHealthFlagRE},
+	healthFlag: true,
+	notes: func(p *project, c *Candidate) {
+		if !p.exists("Cargo.lock") {
+			c.Notes = append(c.Notes, "Cargo.lock is missing: the Dockerfile builds with --locked (run cargo generate-lockfile and commit Cargo.lock)")
+		}
+		if len(c.Mains) == 0 {
+			c.Notes = append(c.Notes, fmt.Sprintf("no [package] name or [[bin]] name in Cargo.toml: using %s — set main to the binary's name", c.Main.Value))
+		} else if len(c.Mains) > 1 {
+			c.Notes = append(c.Notes, fmt.Sprintf("Cargo.toml has %d binaries: using %s — set main to the one the image runs", len(c.Mains), c.Main.Value))
+		}
+	},
 }

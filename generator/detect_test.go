@@ -137,7 +137,7 @@ func TestDetectNothing(t *testing.T) {
 	if !errors.As(err, &npe) || !IsNoProject(err) {
 		t.Fatalf("err = %v, want a *NoProjectError", err)
 	}
-	want := dir + ": no go, node, python or static project found: looked for go.mod (go); package.json (node); requirements.txt, pyproject.toml, .python-version, app.py, main.py, server.py (python); index.html, dist/index.html, build/index.html, public/index.html, _site/index.html, out/index.html, site/index.html (static)"
+	want := dir + ": no go, rust, node, python or static project found: looked for go.mod (go); Cargo.toml (rust); package.json (node); requirements.txt, pyproject.toml, .python-version, app.py, main.py, server.py (python); index.html, dist/index.html, build/index.html, public/index.html, _site/index.html, out/index.html, site/index.html (static)"
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}

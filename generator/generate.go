@@ -277,7 +277,7 @@ func newData(s *Spec, opts Options) (*data, error) {
 	switch {
 	case len(s.Entrypoint) > 0:
 		d.Entrypoint = s.Entrypoint
-	case s.Stack == "go" || s.Stack == "binary":
+	case s.Stack == "go" || s.Stack == "binary" || s.Stack == "rust":
 		d.Binary = path.Join(s.Workdir, s.Name)
 		d.Entrypoint = []string{d.Binary}
 	case s.Stack == "static":

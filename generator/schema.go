@@ -278,12 +278,16 @@ func stackRules() []any {
 	var rules []any
 	for _, name := range Stacks() {
 		st := stacks[name]
+		mainProp := map[string]any{"default": st.DefaultMain}
+		if name == "rust" {
+			mainProp["$comment"] = "the Cargo binary's name; without main, the spec's name (Cargo names the binary after the package), else " + st.DefaultMain
+		}
 		rules = append(rules, map[string]any{
 			"if": map[string]any{"properties": map[string]any{"stack": map[string]any{"const": name}}, "required": []string{"stack"}},
 			"then": map[string]any{"properties": map[string]any{
 				"version": map[string]any{"pattern": st.VersionRE.String(), "default": st.DefaultVersion, "$comment": st.VersionHelp},
 				"base":    map[string]any{"enum": st.Bases, "default": st.DefaultBase},
-				"main":    map[string]any{"default": st.DefaultMain},
+				"main":    mainProp,
 			}},
 		})
 	}

@@ -48,7 +48,8 @@ type stack struct {
 // ProfileFor returns the name of the seccomp profile (profiles/NAME.yaml)
 // that a stack's images run under, or "" for an unknown stack: the stack's
 // name, except static (nginx) and binary (the Go runtime's, since dockergen
-// can only measure a known program: see the binary stack).
+// can only measure a known program: see the binary stack). rust's profile is
+// its example's measured set (std's calls through glibc).
 func ProfileFor(stackName string) string {
 	st, ok := stacks[stackName]
 	if !ok {
@@ -204,6 +205,32 @@ var stacks = map[string]*stack{
 				return builder, "gcr.io/distroless/base-debian12:nonroot", "", nil
 			case BaseScratch:
 				return builder, "scratch", "", nil
+			}
+			return "", "", "", errNoBase
+		},
+	},
+	// rust: a Cargo package built in release mode with cargo build --release
+	// --locked, dependencies first (a dummy main compiled against the
+	// Cargo.toml and Cargo.lock alone). main is the binary's name (the
+	// [[bin]] name, else the package name). The runtime is glibc-based:
+	// distroless cc (glibc + libgcc, what a Rust binary links) or Debian slim.
+	// scratch and alpine would need the x86_64-unknown-linux-musl target,
+	// which Debian's toolchain (the stand-in) lacks, so they are not offered.
+	"rust": {
+		Name:           "rust",
+		DefaultVersion: "1.83",
+		VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
+		VersionHelp:    "a Rust release such as 1.83",
+		DefaultBase:    BaseDistroless,
+		Bases:          []string{BaseDistroless, BaseSlim},
+		DefaultMain:    "app",
+		Images: func(v, base string) (string, string, string, error) {
+			builder := "rust:" + v + "-slim-" + DebianRelease
+			switch base {
+			case BaseSlim:
+				return builder, "debian:" + DebianRelease + "-slim", "", nil
+			case BaseDistroless:
+				return builder, "gcr.io/distroless/cc-debian12:nonroot", "", nil
 			}
 			return "", "", "", errNoBase
 		},

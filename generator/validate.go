@@ -42,6 +42,9 @@ func (s *Spec) Defaults() {
 		if s.Base == "" {
 			s.Base = st.DefaultBase
 		}
+		if s.Main == "" && s.Stack == "rust" && s.Name != "" {
+			s.Main = s.Name // Cargo's binary is named after the package
+		}
 		if s.Main == "" {
 			s.Main = st.DefaultMain
 		}
@@ -120,6 +123,8 @@ var (
 	cpusRE     = regexp.MustCompile(`^(0|[1-9][0-9]{0,2})(\.[0-9]{1,3})?$`)
 	digestRE   = regexp.MustCompile(`^sha256:[a-f0-9]{64}$`)
 	secretIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+	// cargoBinRE is a Cargo target name that is also a plain file name.
+	cargoBinRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$`)
 	syntaxRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?$`)
 )
 
@@ -185,6 +190,10 @@ func (s *Spec) Validate() []FieldError {
 			if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) || path.Clean(s.Main) == "." || strings.HasSuffix(s.Main, "/") {
 				bad("main", "%q is not the path of the executable inside the build context (for example bin/server)", s.Main)
 			}
+		} else if s.Stack == "rust" {
+			if !cargoBinRE.MatchString(s.Main) {
+				bad("main", "%q is not a Cargo binary name (the [[bin]] name, else the package name: letters, digits, '_' and '-', for example my-server)", s.Main)
+			}
 		} else if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) {
 			bad("main", "%q is not a script path inside the build context (for example %s)", s.Main, st.DefaultMain)
 		}
@@ -201,7 +210,7 @@ func (s *Spec) Validate() []FieldError {
 		if s.Stack == "static" && len(s.Build.Command) == 0 && len(s.Build.Secrets) > 0 {
 			bad("build.secrets", "a plain site has no build step to use a secret (allowed: none, or set build.command)")
 		}
-		if s.Build.CGO && (s.Stack == "static" || s.Stack == "binary") {
+		if s.Build.CGO && (s.Stack == "static" || s.Stack == "binary" || s.Stack == "rust") {
 			bad("build.cgo", "cgo is a Go build setting (allowed: false for stack %s)", s.Stack)
 		}
 		if len(s.Packages) > 0 && (s.Base == BaseDistroless || s.Base == BaseScratch) {

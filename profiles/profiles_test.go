@@ -16,7 +16,7 @@ var mustDeny = []string{"ptrace", "mount", "umount2", "unshare", "setns", "bpf",
 
 func TestProfiles(t *testing.T) {
 	runtimes := profiles.Runtimes()
-	if !slices.Equal(runtimes, []string{"go", "nginx", "node", "python"}) {
+	if !slices.Equal(runtimes, []string{"go", "nginx", "node", "python", "rust"}) {
 		t.Fatalf("runtimes = %v", runtimes)
 	}
 	docker := len(profiles.DockerDefaultAllowed())

@@ -9,12 +9,13 @@
 #                 as in the real image) and the shared libraries it and its
 #                 extension modules need (ldd)
 #   OUT/nodejs20  /nodejs/bin/node and the shared libraries it needs (ldd)
+#   OUT/cc        libgcc-s1, libstdc++6, libgomp1 (what cc-debian12 adds to base)
 # Paths are canonicalised to /usr (Debian 12 is merged-/usr); base adds the
 # /lib -> usr/lib and /lib64 -> usr/lib64 links.
 set -euo pipefail
 OUT="$1"
 rm -rf "$OUT"
-mkdir -p "$OUT"/{static,home,base,python3,nodejs20}
+mkdir -p "$OUT"/{static,home,base,python3,nodejs20,cc}
 declare -A DONE=()
 
 # put DEST PATH: copy PATH (file or symlink, following symlink chains, parent
@@ -126,7 +127,17 @@ mkdir -p "$N/nodejs/bin"
 cp -a /nodejs/bin/node "$N/nodejs/bin/node"
 put_libs "$N" /nodejs/bin/node
 
-# ld.so.cache for each final image (base alone, base+python3, base+nodejs20).
+# ---- cc (base + the GCC runtime libraries: Rust, C and C++ programs) ----
+# A fresh DONE seeded with base's files: python3 and nodejs20 took these
+# libraries into their own layers already.
+CC="$OUT/cc"
+DONE=()
+while read -r f; do DONE["/$f"]=1; done < <(cd "$B" && find . -not -type d | sed 's|^\./||')
+put_pkg "$CC" libgcc-s1
+put_pkg "$CC" libstdc++6 '^/usr/share/(gcc|gdb)/'
+put_pkg "$CC" libgomp1
+
+# ld.so.cache for each final image (base alone, base+python3, base+nodejs20, base+cc).
 mk_cache() {
 	local name="$1" tmp
 	tmp="$(mktemp -d)"
@@ -140,7 +151,8 @@ mk_cache() {
 mk_cache base
 mk_cache python3
 mk_cache nodejs20
+mk_cache cc
 
-for d in static home base python3 nodejs20; do
+for d in static home base python3 nodejs20 cc; do
 	printf 'mkroot: %-9s %6s  %s files\n' "$d" "$(du -sh "$OUT/$d" | cut -f1)" "$(find "$OUT/$d" -not -type d | wc -l)"
 done

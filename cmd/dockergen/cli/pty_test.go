@@ -42,6 +42,8 @@ type ptyRun struct {
 	cmd  *exec.Cmd
 	raw  *bytes.Buffer
 	done chan error
+	// exited is closed once the program has exited.
+	exited chan struct{}
 }
 
 var ansiRE = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]`)
@@ -72,8 +74,12 @@ func startPTY(t *testing.T, bin, dir string, args ...string) *ptyRun {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	r := &ptyRun{t: t, c: c, cmd: cmd, raw: raw, done: make(chan error, 1)}
-	go func() { r.done <- cmd.Wait() }()
+	r := &ptyRun{t: t, c: c, cmd: cmd, raw: raw, done: make(chan error, 1), exited: make(chan struct{})}
+	go func() {
+		err := cmd.Wait()
+		close(r.exited)
+		r.done <- err
+	}()
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
 			cmd.Process.Kill()
@@ -109,11 +115,26 @@ func (r *ptyRun) answer(question string, keys ...string) {
 // and presses Ctrl-C. survey reads keys raw, so Ctrl-C is a key, not a
 // signal, once it asks the terminal where the cursor is; a person cannot
 // be faster than that, a test can.
+//
+// A Ctrl-C typed in the instant between two terminal mode switches can be
+// swallowed by the line discipline (seen under load in CI), so like a person
+// the test presses it again every half second until the program exits; what
+// it checks is how the program ends, not how many presses it took.
 func (r *ptyRun) interrupt(question string) {
 	r.t.Helper()
 	r.expect(question)
 	r.expect("\x1b[6n")
 	r.c.Send(keyCtrlC)
+	go func() {
+		for i := 0; i < 20; i++ {
+			select {
+			case <-r.exited:
+				return
+			case <-time.After(500 * time.Millisecond):
+				r.c.Send(keyCtrlC)
+			}
+		}
+	}()
 }
 
 // wait waits for the program to exit, reads all of its output and returns

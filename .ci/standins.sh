@@ -68,6 +68,19 @@ T_RUST=rust:1.63-slim-bookworm
 T_CC=gcr.io/distroless/cc-debian12:nonroot
 ALL_TAGS=("$T_DEBIAN" "$T_GOLANG" "$T_PYTHON" "$T_NODE" "$T_NGINX" "$T_RUST" "$T_STATIC" "$T_BASE" "$T_CC" "$T_DPY" "$T_DNODE")
 
+# Plug-ins: each .ci/standins/plugin-*.sh adds the stand-ins of one stack. It
+# appends its tags to ALL_TAGS, "TAG FUNCTION" pairs to PLUGIN_BUILDS (built
+# in order, after the images above, so FROM debian:bookworm-slim works) and
+# check functions to PLUGIN_CHECKS (run with the verification below). Its
+# functions may use build, dbuild, host_cas, check and check_no_shell.
+PLUGIN_BUILDS=()
+PLUGIN_CHECKS=()
+for plugin in "$HERE"/standins/plugin-*.sh; do
+	[ -e "$plugin" ] || continue
+	# shellcheck source=/dev/null
+	. "$plugin"
+done
+
 REBUILD=0
 VERIFY=1
 for arg in "$@"; do
@@ -334,6 +347,10 @@ build "$T_BASE" build_base
 build "$T_CC" build_cc
 build "$T_DPY" build_dpy
 build "$T_DNODE" build_dnode
+for pb in "${PLUGIN_BUILDS[@]}"; do
+	# shellcheck disable=SC2086 # "TAG FUNCTION"
+	build ${pb}
+done
 TIMES[build-total]="$(since "$T0")"
 
 # ---- verification -----------------------------------------------------------
@@ -394,6 +411,7 @@ if [ "$VERIFY" = 1 ]; then
 	check "$T_DPY /usr/bin/python3" --entrypoint /usr/bin/python3 "$T_DPY" -c 'import ssl,zoneinfo; zoneinfo.ZoneInfo("Europe/Paris")'
 	check "$T_DNODE node" "$T_DNODE" -e 'require("node:http"); console.log(process.execPath, process.version)'
 	for tag in "$T_STATIC" "$T_BASE" "$T_CC" "$T_DPY" "$T_DNODE"; do check_no_shell "$tag"; done
+	for pc in "${PLUGIN_CHECKS[@]}"; do "$pc"; done
 	TIMES[verify]="$(since "$t")"
 fi
 

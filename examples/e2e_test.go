@@ -189,7 +189,7 @@ func copyExample(t *testing.T, stack string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if prep := prepareExample[stack]; prep != nil {
+	if prep := e2eStacks[stack].Prepare; prep != nil {
 		prep(t, dst)
 	}
 	return dst
@@ -224,20 +224,6 @@ func generate(t *testing.T, dir, base string, edit func(string) string) *generat
 	return spec
 }
 
-// depsStep is the text of each stack's dependency step in plain progress.
-// static has no dependencies: its step is the nginx configuration, written in
-// the runtime stage before the site is copied; binary's is the CA
-// certificates of its first stage, fetched before the executable is copied.
-// rust's is the dummy main's cargo build against Cargo.toml and Cargo.lock.
-var depsStep = map[string]string{
-	"go":     `"go", "mod", "download"`,
-	"node":   `"npm", "ci"`,
-	"python": `pip install`,
-	"static": `> /etc/nginx/nginx.conf`,
-	"binary": `apt-get install -y --no-install-recommends ca-certificates`,
-	"rust":   `echo 'fn main() {}' > src/main.rs`,
-}
-
 // stepCached reports whether the BuildKit step whose header contains needle
 // was answered from the cache in a --progress=plain log.
 func stepCached(log, needle string) (found, cached bool) {
@@ -257,34 +243,14 @@ func stepCached(log, needle string) (found, cached bool) {
 	return len(ids) > 0, false
 }
 
-// mainFile is the file a one-line change goes into: for static robots.txt
-// (index.html's body is checked exactly), for binary the prebuilt
-// executable itself (bytes appended to an ELF file do not change how it runs).
-var mainFile = map[string]string{"go": "main.go", "node": "server.js", "python": "app.py", "static": "robots.txt", "binary": "bin/server", "rust": "src/main.rs"}
-var commentPrefix = map[string]string{"go": "// ", "node": "// ", "python": "# ", "static": "# ", "binary": "# ", "rust": "// "}
-
-// prepareExample does what a user does before docker build: the binary
-// example's executable is built from its Go source (CGO_ENABLED=0, static).
-var prepareExample = map[string]func(t *testing.T, dir string){
-	"binary": func(t *testing.T, dir string) {
-		t.Helper()
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "bin", "server"), ".")
-		cmd.Dir = filepath.Join(dir, "src")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+runtime.GOARCH)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("building the binary example: %v\n%s", err, out)
-		}
-	},
-}
-
 func touchSource(t *testing.T, dir, stack string) {
 	t.Helper()
-	p := filepath.Join(dir, mainFile[stack])
+	p := filepath.Join(dir, e2eStacks[stack].MainFile)
 	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(f, "\n%se2e: a one-line source change %d\n", commentPrefix[stack], time.Now().UnixNano())
+	fmt.Fprintf(f, "\n%se2e: a one-line source change %d\n", e2eStacks[stack].Comment, time.Now().UnixNano())
 	f.Close()
 }
 
@@ -583,8 +549,22 @@ func TestE2E(t *testing.T) {
 	requireEngine(t)
 	defaultCount := len(profiles.DockerDefaultAllowed())
 	for _, stack := range generator.Stacks() {
+		if why := e2eStacks[stack].NotBuilt; why != "" {
+			if onlyRE.MatchString(stack + "/") {
+				for _, b := range generator.BasesFor(stack) {
+					addRow(row{Example: stack, Base: b, Result: "not built here: " + why, DockerDefault: defaultCount})
+				}
+			}
+			continue
+		}
 		for _, c := range casesFor(stack) {
 			name := c.Stack + "/" + c.Base
+			if why := e2eStacks[stack].SkipBases[c.Base]; why != "" {
+				if onlyRE.MatchString(name) {
+					addRow(row{Example: c.Stack, Base: c.Base, Result: "not built here: " + why, DockerDefault: defaultCount})
+				}
+				continue
+			}
 			if !onlyRE.MatchString(name) {
 				continue
 			}
@@ -631,13 +611,13 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 	touchSource(t, dir, c.Stack)
 	warmLog, warm := runScript(t, dir, env, "build", "--progress=plain")
 	r.WarmBuildSec = warm.Seconds()
-	found, cached := stepCached(warmLog, depsStep[c.Stack])
+	found, cached := stepCached(warmLog, e2eStacks[c.Stack].DepsStep)
 	if !found {
-		t.Errorf("the dependency step %q is not in the build log", depsStep[c.Stack])
+		t.Errorf("the dependency step %q is not in the build log", e2eStacks[c.Stack].DepsStep)
 	}
 	r.DepsCached = cached
 	if !cached {
-		t.Errorf("a one-line source change re-ran the dependency step %q", depsStep[c.Stack])
+		t.Errorf("a one-line source change re-ran the dependency step %q", e2eStacks[c.Stack].DepsStep)
 	}
 	r.ImageBytes, r.Layers, r.StandIn = imageInfo(t, image)
 

@@ -233,10 +233,37 @@ type detector struct {
 // finder reads one value from a project, reporting whether it found one.
 type finder func(p *project) (Detected, bool)
 
-// detectors in priority order: the first found is the default pick.
-// binary is never detected (it has no markers): a prebuilt executable is
-// only chosen with --stack binary.
-var detectors = []*detector{goDetector, rustDetector, nodeDetector, pythonDetector, staticDetector, binaryDetector}
+// detectorOrder is the priority rule when one directory holds several
+// stacks: the first found is the default pick. Compiled and JVM/.NET stacks
+// come first, then the scripting runtimes, then node: a package.json beside
+// go.mod, pom.xml, Gemfile, composer.json or pyproject.toml is nearly always
+// front-end tooling (assets built with npm), not the service itself. static
+// comes last (an index.html is often part of another app), and binary is
+// never detected (it has no markers): a prebuilt executable is only chosen
+// with --stack binary.
+var detectorOrder = []string{"go", "rust", "java-maven", "java-gradle", "dotnet", "ruby", "php", "python", "node", "static", "binary"}
+
+// detectors holds every registered detector in detectorOrder.
+var detectors []*detector
+
+// registerDetector adds a stack's detector; it panics for a stack missing
+// from detectorOrder or registered twice (programming errors, caught by
+// every test).
+func registerDetector(d *detector) {
+	if !slices.Contains(detectorOrder, d.stack) || detectorFor(d.stack) != nil {
+		panic("generator: detector for " + d.stack + " is not in detectorOrder or registered twice")
+	}
+	detectors = append(detectors, d)
+	slices.SortStableFunc(detectors, func(a, b *detector) int {
+		return slices.Index(detectorOrder, a.stack) - slices.Index(detectorOrder, b.stack)
+	})
+}
+
+func init() {
+	for _, d := range []*detector{goDetector, rustDetector, nodeDetector, pythonDetector, staticDetector, binaryDetector} {
+		registerDetector(d)
+	}
+}
 
 func detectorFor(stack string) *detector {
 	for _, d := range detectors {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -137,7 +138,19 @@ func TestDetectNothing(t *testing.T) {
 	if !errors.As(err, &npe) || !IsNoProject(err) {
 		t.Fatalf("err = %v, want a *NoProjectError", err)
 	}
-	want := dir + ": no go, rust, node, python or static project found: looked for go.mod (go); Cargo.toml (rust); package.json (node); requirements.txt, pyproject.toml, .python-version, app.py, main.py, server.py (python); index.html, dist/index.html, build/index.html, public/index.html, _site/index.html, out/index.html, site/index.html (static)"
+	// The message names every detected stack in priority order, each with
+	// the files that would have identified it.
+	var stacks, looked []string
+	for _, d := range detectors {
+		if len(d.markers) > 0 {
+			stacks = append(stacks, d.stack)
+			looked = append(looked, strings.Join(d.markers, ", ")+" ("+d.stack+")")
+		}
+	}
+	if len(stacks) < 5 || !slices.Contains(looked, "go.mod (go)") || !slices.Contains(looked, "package.json (node)") {
+		t.Fatalf("detectors %v", looked)
+	}
+	want := dir + ": no " + orList(stacks) + " project found: looked for " + strings.Join(looked, "; ")
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}

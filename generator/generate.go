@@ -277,6 +277,8 @@ func newData(s *Spec, opts Options) (*data, error) {
 	switch {
 	case len(s.Entrypoint) > 0:
 		d.Entrypoint = s.Entrypoint
+	case st.Entry != nil:
+		d.Entrypoint = st.Entry(s, interp)
 	case s.Stack == "go" || s.Stack == "binary" || s.Stack == "rust":
 		d.Binary = path.Join(s.Workdir, s.Name)
 		d.Entrypoint = []string{d.Binary}
@@ -299,6 +301,8 @@ func newData(s *Spec, opts Options) (*data, error) {
 		d.Healthcheck = st.HTTPProbe(interp, fmt.Sprintf("http://127.0.0.1:%d%s", s.Ports[0], h.Path))
 	}
 	switch {
+	case st.Label != nil:
+		d.StackLabel = st.Label(s)
 	case s.Stack == "static" && len(s.Build.Command) > 0:
 		d.StackLabel = "static built with Node.js " + s.Version
 	case s.Stack == "static" || s.Stack == "binary":

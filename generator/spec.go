@@ -11,7 +11,7 @@ type Spec struct {
 	APIVersion string `yaml:"apiVersion" json:"apiVersion" jsonschema:"enum=dockergen/v1"`
 	// Name names the image and the container: lower case letters, digits, '.', '_' and '-'.
 	Name string `yaml:"name" json:"name"`
-	// Stack is the application's language runtime: go, node or python.
+	// Stack is the application's language runtime (see dockergen schema for the list).
 	Stack string `yaml:"stack" json:"stack"`
 	// Version is the language version (for example "1.26", "20", "3.11").
 	Version string `yaml:"version,omitempty" json:"version,omitempty"`
@@ -35,6 +35,10 @@ type Spec struct {
 	Workdir string `yaml:"workdir,omitempty" json:"workdir,omitempty"`
 	// Ports are the TCP ports the app listens on.
 	Ports []int `yaml:"ports,omitempty" json:"ports,omitempty"`
+	// Server is the application server that runs the app, for stacks that
+	// have a choice: python none, gunicorn (WSGI) or uvicorn (ASGI), where
+	// main is then module:callable; php apache or fpm.
+	Server string `yaml:"server,omitempty" json:"server,omitempty"`
 
 	// Build says how the app is built.
 	Build Build `yaml:"build,omitempty" json:"build,omitempty"`
@@ -75,6 +79,17 @@ type Build struct {
 	Secrets []Secret `yaml:"secrets,omitempty" json:"secrets,omitempty"`
 	// CGO enables cgo for go builds (off by default, for static binaries).
 	CGO bool `yaml:"cgo,omitempty" json:"cgo,omitempty"`
+	// Tool is the package manager or build tool, for stacks that have a
+	// choice: node npm, yarn or pnpm; python pip, poetry or uv; java-maven
+	// maven or mvnw (the project's wrapper); java-gradle gradle or gradlew.
+	Tool string `yaml:"tool,omitempty" json:"tool,omitempty"`
+	// Output is the directory the build command writes (node: for example
+	// dist); only it, package.json and the production node_modules reach the
+	// runtime image.
+	Output string `yaml:"output,omitempty" json:"output,omitempty"`
+	// JLink builds a trimmed Java runtime with jlink (java stacks) instead of
+	// using the JRE image.
+	JLink bool `yaml:"jlink,omitempty" json:"jlink,omitempty"`
 }
 
 // Secret is a BuildKit build secret.

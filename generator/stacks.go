@@ -43,6 +43,34 @@ type stack struct {
 	// Profile names the seccomp profile (profiles/NAME.yaml) of the process
 	// the image runs; "" means the stack's own name.
 	Profile string
+	// Tools are the allowed values of build.tool, the default first; nil
+	// when the stack has no choice (build.tool must then be empty).
+	Tools []string
+	// Servers are the allowed values of server, the default first; nil
+	// when the stack has no choice (server must then be empty).
+	Servers []string
+	// Output and JLink say whether build.output and build.jlink apply.
+	Output, JLink bool
+	// CheckMain returns what is wrong with main ("" when it is fine); nil
+	// means main is a script path inside the build context.
+	CheckMain func(s *Spec) string
+	// Check reports stack-specific problems through bad; nil for none.
+	Check func(s *Spec, bad func(field, format string, args ...any))
+	// Entry returns the ENTRYPOINT when the spec sets none; nil means the
+	// interpreter and main (scripted stacks) or the binary (compiled ones).
+	Entry func(s *Spec, interp string) []string
+	// Label names the stack for people ("java-maven 21 with jlink"); nil
+	// means "STACK VERSION".
+	Label func(s *Spec) string
+}
+
+// register adds a stack to the catalog; it panics on a duplicate name (a
+// programming error, caught by every test).
+func register(st *stack) {
+	if _, dup := stacks[st.Name]; dup {
+		panic("generator: stack " + st.Name + " registered twice")
+	}
+	stacks[st.Name] = st
 }
 
 // ProfileFor returns the name of the seccomp profile (profiles/NAME.yaml)

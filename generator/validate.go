@@ -48,6 +48,12 @@ func (s *Spec) Defaults() {
 		if s.Main == "" {
 			s.Main = st.DefaultMain
 		}
+		if s.Build.Tool == "" && len(st.Tools) > 0 {
+			s.Build.Tool = st.Tools[0]
+		}
+		if s.Server == "" && len(st.Servers) > 0 {
+			s.Server = st.Servers[0]
+		}
 	}
 	if s.Context == "" {
 		s.Context = "."
@@ -194,8 +200,37 @@ func (s *Spec) Validate() []FieldError {
 			if !cargoBinRE.MatchString(s.Main) {
 				bad("main", "%q is not a Cargo binary name (the [[bin]] name, else the package name: letters, digits, '_' and '-', for example my-server)", s.Main)
 			}
+		} else if st.CheckMain != nil {
+			if msg := st.CheckMain(s); msg != "" {
+				bad("main", "%s", msg)
+			}
 		} else if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) {
 			bad("main", "%q is not a script path inside the build context (for example %s)", s.Main, st.DefaultMain)
+		}
+		switch {
+		case len(st.Tools) == 0 && s.Build.Tool != "":
+			bad("build.tool", "%s has no choice of build tool (allowed: empty)", s.Stack)
+		case len(st.Tools) > 0 && !slices.Contains(st.Tools, s.Build.Tool):
+			bad("build.tool", "%q is not a %s build tool (allowed: %s)", s.Build.Tool, s.Stack, strings.Join(st.Tools, ", "))
+		}
+		switch {
+		case len(st.Servers) == 0 && s.Server != "":
+			bad("server", "%s has no choice of server (allowed: empty)", s.Stack)
+		case len(st.Servers) > 0 && !slices.Contains(st.Servers, s.Server):
+			bad("server", "%q is not a %s server (allowed: %s)", s.Server, s.Stack, strings.Join(st.Servers, ", "))
+		}
+		if s.Build.Output != "" && !st.Output {
+			bad("build.output", "%s copies its whole build stage; an output directory applies to node (allowed: empty)", s.Stack)
+		} else if s.Build.Output != "" && (!relPathRE.MatchString(s.Build.Output) || strings.HasPrefix(s.Build.Output, "-") || escapes(s.Build.Output) || path.Clean(s.Build.Output) == ".") {
+			bad("build.output", "%q is not a directory inside the build context (for example dist)", s.Build.Output)
+		} else if s.Build.Output != "" && len(s.Build.Command) == 0 {
+			bad("build.output", "an output directory needs build.command, which writes it (for example [\"npm\", \"run\", \"build\"])")
+		}
+		if s.Build.JLink && !st.JLink {
+			bad("build.jlink", "jlink builds a Java runtime (allowed: false for stack %s)", s.Stack)
+		}
+		if st.Check != nil {
+			st.Check(s, bad)
 		}
 		if s.Stack == "binary" {
 			if len(s.Build.Command) > 0 {

@@ -288,21 +288,23 @@ func TestInitWizardAmbiguous(t *testing.T) {
 	dir := copyExampleApp(t, "node")
 	os.WriteFile(filepath.Join(dir, "requirements.txt"), []byte("\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "app.py"), []byte("print('hi')\n"), 0o644)
-	p := newScript(answers("Stack:", "python", "Create these 7 files?", "y"))
+	// python comes first by the priority rule (a package.json beside a
+	// Python project is usually front-end tooling); the user picks node.
+	p := newScript(answers("Stack:", "node", "Create these 7 files?", "y"))
 	r := runInitScripted(t, true, p, dir)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if p.asked[0] != "Stack: [node]" || !reflect.DeepEqual(p.choices["Stack:"], []string{"node", "python"}) {
+	if p.asked[0] != "Stack: [python]" || !reflect.DeepEqual(p.choices["Stack:"], []string{"python", "node"}) {
 		t.Errorf("asked %q, offered %v", p.asked, p.choices["Stack:"])
 	}
-	if !slices.Contains(p.asked, "Python version: [3.12]") {
+	if !slices.Contains(p.asked, "Node.js version: [20]") {
 		t.Errorf("the questions did not follow the stack chosen:\n%s", p.askedText())
 	}
-	if s := loadInitSpec(t, dir); s.Stack != "python" || s.Main != "app.py" {
+	if s := loadInitSpec(t, dir); s.Stack != "node" || s.Main != "server.js" {
 		t.Errorf("spec %+v", s)
 	}
-	if !strings.Contains(r.stdout, "also found: python (requirements.txt, app.py); the next question chooses") {
+	if !strings.Contains(r.stdout, "also found: node (package.json); the next question chooses") {
 		t.Errorf("output:\n%s", r.stdout)
 	}
 }

@@ -282,13 +282,32 @@ func stackRules() []any {
 		if name == "rust" {
 			mainProp["$comment"] = "the Cargo binary's name; without main, the spec's name (Cargo names the binary after the package), else " + st.DefaultMain
 		}
+		props := map[string]any{
+			"version": map[string]any{"pattern": st.VersionRE.String(), "default": st.DefaultVersion, "$comment": st.VersionHelp},
+			"base":    map[string]any{"enum": st.Bases, "default": st.DefaultBase},
+			"main":    mainProp,
+		}
+		if len(st.Servers) > 0 {
+			props["server"] = map[string]any{"enum": st.Servers, "default": st.Servers[0]}
+		} else {
+			props["server"] = map[string]any{"const": ""}
+		}
+		buildProps := map[string]any{}
+		if len(st.Tools) > 0 {
+			buildProps["tool"] = map[string]any{"enum": st.Tools, "default": st.Tools[0]}
+		} else {
+			buildProps["tool"] = map[string]any{"const": ""}
+		}
+		if !st.Output {
+			buildProps["output"] = map[string]any{"const": ""}
+		}
+		if !st.JLink {
+			buildProps["jlink"] = map[string]any{"const": false}
+		}
+		props["build"] = map[string]any{"properties": buildProps}
 		rules = append(rules, map[string]any{
-			"if": map[string]any{"properties": map[string]any{"stack": map[string]any{"const": name}}, "required": []string{"stack"}},
-			"then": map[string]any{"properties": map[string]any{
-				"version": map[string]any{"pattern": st.VersionRE.String(), "default": st.DefaultVersion, "$comment": st.VersionHelp},
-				"base":    map[string]any{"enum": st.Bases, "default": st.DefaultBase},
-				"main":    mainProp,
-			}},
+			"if":   map[string]any{"properties": map[string]any{"stack": map[string]any{"const": name}}, "required": []string{"stack"}},
+			"then": map[string]any{"properties": props},
 		})
 	}
 	noPackageManager := []string{BaseDistroless, BaseScratch}

@@ -26,7 +26,12 @@ const (
 // the bases it supports and the images each base means. It is data: adding a
 // stack means adding a value here, a Dockerfile partial and a seccomp profile.
 type stack struct {
-	Name           string
+	Name string
+	// Title names the stack for people ("Node.js"); "" means Name.
+	Title string
+	// Secret is the usual build secret of the stack's package manager (a
+	// private registry's credentials), the wizard's suggestion.
+	Secret         Secret
 	DefaultVersion string
 	VersionRE      *regexp.Regexp
 	VersionHelp    string
@@ -64,6 +69,24 @@ type stack struct {
 	Label func(s *Spec) string
 }
 
+// StackTitle names a stack for people ("Node.js" for node), or returns the
+// name itself when the stack has no title or is unknown.
+func StackTitle(name string) string {
+	if st, ok := stacks[name]; ok && st.Title != "" {
+		return st.Title
+	}
+	return name
+}
+
+// StackSecret returns the usual build secret of a stack's package manager,
+// or a generic one (id "token" at /run/secrets/token) when it has none.
+func StackSecret(name string) Secret {
+	if st, ok := stacks[name]; ok && st.Secret.ID != "" {
+		return st.Secret
+	}
+	return Secret{ID: "token", Target: "/run/secrets/token"}
+}
+
 // register adds a stack to the catalog; it panics on a duplicate name (a
 // programming error, caught by every test).
 func register(st *stack) {
@@ -95,6 +118,8 @@ const NginxVersion = "1.27"
 var stacks = map[string]*stack{
 	"go": {
 		Name:           "go",
+		Title:          "Go",
+		Secret:         Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
 		DefaultVersion: "1.26",
 		VersionRE:      regexp.MustCompile(`^1\.[0-9]{1,2}$`),
 		VersionHelp:    "a Go release such as 1.26",
@@ -118,6 +143,8 @@ var stacks = map[string]*stack{
 	},
 	"node": {
 		Name:           "node",
+		Title:          "Node.js",
+		Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
 		DefaultVersion: "22",
 		VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
 		VersionHelp:    "a Node.js major version such as 22",
@@ -146,6 +173,8 @@ var stacks = map[string]*stack{
 	},
 	"python": {
 		Name:           "python",
+		Title:          "Python",
+		Secret:         Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
 		DefaultVersion: "3.12",
 		VersionRE:      regexp.MustCompile(`^3\.[0-9]{1,2}$`),
 		VersionHelp:    "a Python release such as 3.12",
@@ -246,6 +275,8 @@ var stacks = map[string]*stack{
 	// which Debian's toolchain (the stand-in) lacks, so they are not offered.
 	"rust": {
 		Name:           "rust",
+		Title:          "Rust",
+		Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
 		DefaultVersion: "1.83",
 		VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
 		VersionHelp:    "a Rust release such as 1.83",

@@ -389,14 +389,7 @@ func fieldIn(field, f string) bool {
 	return field == f || strings.HasPrefix(field, f+".") || strings.HasPrefix(field, f+"[")
 }
 
-var stackTitles = map[string]string{"go": "Go", "node": "Node.js", "python": "Python"}
-
-func stackTitle(s string) string {
-	if t, ok := stackTitles[s]; ok {
-		return t
-	}
-	return s
-}
+func stackTitle(s string) string { return generator.StackTitle(s) }
 
 // printDetection shows what was found and where, before any question.
 func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidate, yes bool) {
@@ -653,13 +646,6 @@ func (w *wizard) askHealth() {
 		})
 }
 
-// secretDefaults are the usual secret of each stack's package manager.
-var secretDefaults = map[string]generator.Secret{
-	"go":     {ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
-	"node":   {ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
-	"python": {ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
-}
-
 func (w *wizard) askSecret() {
 	s := w.s
 	need := w.confirm("Does installing dependencies need a build secret (a private registry's credentials)?", false,
@@ -667,7 +653,7 @@ func (w *wizard) askSecret() {
 	if !need || w.err != nil {
 		return
 	}
-	d := secretDefaults[s.Stack]
+	d := generator.StackSecret(s.Stack)
 	s.Build.Secrets = []generator.Secret{d}
 	w.input("Secret id:", d.ID, "The id of docker build --secret id=ID.", "build.secrets[0].id",
 		func(s *generator.Spec, v string) error { s.Build.Secrets[0].ID = strings.TrimSpace(v); return nil })

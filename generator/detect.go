@@ -149,7 +149,7 @@ func orList(words []string) string {
 // Detect reads the project in dir to suggest a spec: which stack it is, and
 // whatever it can read of the name, language version, main package or
 // script, port and health endpoint. It reads only the project's own files
-// (go.mod, Cargo.toml, rust-toolchain(.toml), package.json, .nvmrc, .node-version, .python-version,
+// (go.mod, Cargo.toml, rust-toolchain(.toml), package.json, .nvmrc, .node-version, .python-version, .tool-versions,
 // requirements.txt, pyproject.toml and the sources of the main package or
 // script); it runs nothing. Every value records the file it came from.
 //
@@ -507,6 +507,7 @@ var goDetector = &detector{
 	version: []finder{
 		fromFile("go.mod", regexpLine(goToolchainRE, asIs)),
 		fromFile("go.mod", regexpLine(goDirectiveRE, asIs)),
+		toolVersion(2, "golang", "go"),
 	},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
@@ -667,6 +668,7 @@ var nodeDetector = &detector{
 	version: []finder{
 		nodeVersionFile(".nvmrc"),
 		nodeVersionFile(".node-version"),
+		toolVersion(1, "nodejs", "node"),
 		func(p *project) (Detected, bool) {
 			pj, data, ok := readPackageJSON(p)
 			if !ok || len(pj.Engines) == 0 {
@@ -752,7 +754,7 @@ var pythonDetector = &detector{
 			return m[1], 1, true
 		}
 		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
-	})},
+	}), toolVersion(2, "python")},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
 		for _, f := range []string{"app.py", "main.py", "server.py"} {
@@ -942,6 +944,7 @@ var rustDetector = &detector{
 			v, ok := rustRelease(line)
 			return v, 1, ok
 		}),
+		toolVersion(2, "rust"),
 		fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
 			m := parseCargoManifest(data)
 			if m.RustVersion.Value == "" {

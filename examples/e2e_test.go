@@ -822,7 +822,7 @@ func writeReport(mdPath string) error {
 		}
 		return report[i].Base < report[j].Base
 	})
-	js, err := json.MarshalIndent(map[string]any{"rows": report, "notes": notes, "engine": engineVersion(), "go": runtime.Version()}, "", "  ")
+	js, err := json.MarshalIndent(map[string]any{"rows": report, "notes": notes, "engine": engineVersion(), "go": runtime.Version(), "article_nginx_bytes": articleNginx.Bytes}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -849,6 +849,7 @@ func writeReport(mdPath string) error {
 	for _, n := range notes {
 		b.WriteString("\n" + n + "\n")
 	}
+	b.WriteString(articleSection())
 	return os.WriteFile(mdPath, []byte(b.String()), 0o644)
 }
 

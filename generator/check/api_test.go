@@ -76,7 +76,8 @@ func TestKinds(t *testing.T) {
 			t.Errorf("Discoverable(%q) = %s; want not discovered", name, k)
 		}
 	}
-	for name, want := range map[string]check.Kind{"profile.json": check.KindSeccomp, "stack.yml": check.KindCompose, "build/app.df": check.KindDockerfile} {
+	for name, want := range map[string]check.Kind{"profile.json": check.KindSeccomp, "stack.yml": check.KindCompose, "build/app.df": check.KindDockerfile,
+		".dockerignore": "", "out/.dockerignore": "", "run.sh": "", "DOCKER-SECURITY.md": "", "notes.txt": ""} {
 		if k := check.KindOf(name); k != want {
 			t.Errorf("KindOf(%q) = %s, want %s", name, k, want)
 		}

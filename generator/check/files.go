@@ -34,18 +34,29 @@ func Discoverable(name string) (Kind, bool) {
 	return "", false
 }
 
+// notCheckable are names and extensions of files that sit beside
+// Dockerfiles but are none of the kinds check reads: ignore files, scripts,
+// docs and templates. KindOf gives them no kind, so a command line that
+// names one gets a clear error instead of a Dockerfile parse of it.
+var notCheckable = []string{".dockerignore", ".gitignore", ".sh", ".bash", ".md", ".txt", ".tmpl", ".tpl", ".go", ".toml", ".xml", ".ini", ".conf"}
+
 // KindOf says how to read a file named explicitly: as Discoverable says, or
 // else by extension (.json a seccomp profile, .yml and .yaml a compose
-// file), or else as a Dockerfile.
+// file), or else as a Dockerfile. It returns "" for a file that is none of
+// these (.dockerignore, a script, a doc, a template): File then fails.
 func KindOf(name string) Kind {
 	if k, ok := Discoverable(name); ok {
 		return k
 	}
-	switch strings.ToLower(path.Ext(filepath.ToSlash(name))) {
-	case ".json":
+	b := strings.ToLower(path.Base(filepath.ToSlash(name)))
+	ext := path.Ext(b)
+	switch {
+	case ext == ".json":
 		return KindSeccomp
-	case ".yml", ".yaml":
+	case ext == ".yml" || ext == ".yaml":
 		return KindCompose
+	case slices.Contains(notCheckable, b) || slices.Contains(notCheckable, ext):
+		return ""
 	}
 	return KindDockerfile
 }
@@ -60,6 +71,9 @@ func File(name string, data []byte, kind Kind) ([]Finding, error) {
 		return Compose(name, data)
 	case KindSeccomp:
 		return Seccomp(name, data)
+	}
+	if kind == "" {
+		return nil, errors.New(name + ": not a Dockerfile, compose file or seccomp profile; dockergen check reads only those")
 	}
 	return nil, errors.New(name + ": unknown kind of file " + string(kind))
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dockergen/dockergen/generator/internal/secretscan"
 )
 
 // The secret scan keeps credentials out of every output. A value baked into
@@ -63,111 +65,16 @@ import (
 // command[1], ...). Every entry must name a field the spec has, so the
 // override stays visible and cannot go stale unnoticed.
 
-// secretFormat is one known credential format.
-type secretFormat struct {
-	what string
-	re   *regexp.Regexp
-}
-
-// wordStart is a left word boundary: the token is not the tail of a longer word.
-const wordStart = `(?:^|[^A-Za-z0-9_])`
-
-var secretFormats = []secretFormat{
-	{"a private key", regexp.MustCompile(`-----BEGIN[ A-Z0-9]*PRIVATE KEY( BLOCK)?-----|PuTTY-User-Key-File-[0-9]`)},
-	{"an AWS access key id", regexp.MustCompile(wordStart + `((?:AKIA|ASIA)[A-Z0-9]{16})(?:[^A-Za-z0-9]|$)`)},
-	{"a GCP service-account key", regexp.MustCompile(`"private_key(?:_id)?"\s*:|"type"\s*:\s*"service_account"`)},
-	{"a GCP API key", regexp.MustCompile(wordStart + `(AIza[0-9A-Za-z_-]{35})`)},
-	{"an Azure storage connection string", regexp.MustCompile(`(?i)(?:AccountKey|SharedAccessKey|SharedAccessSignature)\s*=\s*[A-Za-z0-9+/%]{16,}`)},
-	{"an Azure SAS signature", regexp.MustCompile(`[?&]sig=[A-Za-z0-9%+/]{20,}`)},
-	// 64 bytes in base64, as a whole word: not the tail of sha512-<base64>.
-	{"an Azure storage account key", regexp.MustCompile(`(?:^|[^A-Za-z0-9_+/-])([A-Za-z0-9+/]{86}==)`)},
-	{"a GitHub token", regexp.MustCompile(wordStart + `(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})`)},
-	{"a GitLab token", regexp.MustCompile(wordStart + `(gl(?:pat|dt|rt|ptt|cbt|soat|ft|imt|agent)-[A-Za-z0-9_-]{20,})`)},
-	{"a Slack token", regexp.MustCompile(wordStart + `(xox[baprse]-[A-Za-z0-9-]{10,})`)},
-	{"a Slack webhook URL", regexp.MustCompile(`hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]{20,}`)},
-	{"a Stripe secret key", regexp.MustCompile(wordStart + `((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})`)},
-	{"an npm access token", regexp.MustCompile(wordStart + `(npm_[A-Za-z0-9]{36})`)},
-	{"a PyPI API token", regexp.MustCompile(wordStart + `(pypi-AgEI[A-Za-z0-9_-]{40,})`)},
-	{"a JSON Web Token", regexp.MustCompile(wordStart + `(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)`)},
-	{"a password in a URL", regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@$][^/\s@]*)@`)},
-}
-
-// matchFormat returns the first known format in v and the matched text.
-func matchFormat(v string) (what, match string, ok bool) {
-	for _, f := range secretFormats {
-		m := f.re.FindStringSubmatchIndex(v)
-		if m == nil {
-			continue
-		}
-		start, end := m[0], m[1]
-		if len(m) >= 4 && m[2] >= 0 {
-			start, end = m[2], m[3]
-		}
-		return f.what, v[start:end], true
-	}
-	return "", "", false
-}
-
 var (
-	// sensitiveWords make a name password-like on their own.
-	sensitiveWords = map[string]bool{
-		"PASSWORD": true, "PASSWORDS": true, "PASSWD": true, "PASS": true, "PWD": true, "PASSPHRASE": true,
-		"SECRET": true, "SECRETS": true, "TOKEN": true, "TOKENS": true, "CREDENTIAL": true, "CREDENTIALS": true,
-		"CREDS": true, "APIKEY": true, "AUTHKEY": true, "PRIVATEKEY": true, "SECRETKEY": true, "ACCESSKEY": true,
-	}
-	// sensitiveBeforeKey make a name password-like when KEY follows them.
-	sensitiveBeforeKey = map[string]bool{
-		"API": true, "PRIVATE": true, "SECRET": true, "ACCESS": true, "SIGNING": true, "ENCRYPTION": true,
-		"MASTER": true, "AUTH": true, "LICENSE": true, "ACCOUNT": true, "SHARED": true, "CLIENT": true,
-	}
-	// referenceWords, as the last word of a name, say that the value points
-	// to a secret (or describes it) rather than being one.
-	referenceWords = map[string]bool{
-		"FILE": true, "PATH": true, "DIR": true, "URL": true, "URI": true, "ENDPOINT": true, "HOST": true,
-		"PORT": true, "USER": true, "USERNAME": true, "NAME": true, "LENGTH": true, "LEN": true, "TTL": true,
-		"EXPIRY": true, "EXPIRES": true, "TIMEOUT": true, "HEADER": true, "TYPE": true, "ALGORITHM": true,
-		"ALG": true, "FORMAT": true, "ENABLED": true, "DISABLED": true, "REQUIRED": true, "MODE": true,
-		"POLICY": true, "SIZE": true, "COUNT": true, "LIMIT": true, "MIN": true, "MAX": true,
-		"PROVIDER": true, "ISSUER": true, "AUDIENCE": true, "SCOPE": true, "SCOPES": true, "REGION": true,
-		"VERSION": true, "PREFIX": true, "FIELD": true, "PARAM": true, "STORE": true, "BACKEND": true,
-	}
 	// hashWords, as the last word of a name, say that a hex value is a hash.
 	hashWords = map[string]bool{
 		"SHA": true, "SHA1": true, "SHA256": true, "SHA512": true, "MD5": true, "COMMIT": true, "REVISION": true,
 		"REV": true, "DIGEST": true, "HASH": true, "CHECKSUM": true, "SUM": true, "REF": true,
 	}
-	notSecretValueRE = regexp.MustCompile(`^(?i:true|false|yes|no|on|off|0|1|enabled|disabled|none|null)$|^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?+=][^}]*)?\}?$|^/run/secrets/[A-Za-z0-9._/-]+$`)
-	camelRE          = regexp.MustCompile(`([a-z0-9])([A-Z])`)
 	// passwordFlagRE is a command-line flag that takes a secret:
 	// --password=VALUE, or --password followed by VALUE in the next word.
 	passwordFlagRE = regexp.MustCompile(`^--?([A-Za-z0-9_.-]+)(?:=(.*))?$`)
 )
-
-// nameWords splits a variable name or label key into upper-case words.
-func nameWords(name string) []string {
-	name = camelRE.ReplaceAllString(name, "${1}_${2}")
-	return strings.FieldsFunc(strings.ToUpper(name), func(r rune) bool { return r == '_' || r == '.' || r == '-' })
-}
-
-// passwordLikeName reports whether a name says its value is a secret.
-func passwordLikeName(name string) bool {
-	words := nameWords(name)
-	if len(words) == 0 || len(words) == 1 && (words[0] == "PWD" || words[0] == "OLDPWD") {
-		return false
-	}
-	if referenceWords[words[len(words)-1]] {
-		return false
-	}
-	for i, w := range words {
-		if sensitiveWords[w] {
-			return true
-		}
-		if w == "KEY" && i > 0 && sensitiveBeforeKey[words[i-1]] {
-			return true
-		}
-	}
-	return false
-}
 
 var (
 	tokenRE     = regexp.MustCompile(`[A-Za-z0-9+/=_-]{20,}`)
@@ -376,25 +283,25 @@ func (s *Spec) scanSecrets() []FieldError {
 // secret says why a field's value looks like a secret, or "".
 func (f secretScanned) secret() string {
 	v := f.value
-	if what, m, ok := matchFormat(v); ok {
+	if what, m, ok := secretscan.MatchFormat(v); ok {
 		return fmt.Sprintf("the value looks like %s (%s)", what, redact(m))
 	}
 	switch f.kind {
 	case "argv":
-		if m := passwordFlagRE.FindStringSubmatch(v); m != nil && m[2] != "" && passwordLikeName(m[1]) && !notSecretValueRE.MatchString(m[2]) {
+		if m := passwordFlagRE.FindStringSubmatch(v); m != nil && m[2] != "" && secretscan.PasswordLikeName(m[1]) && !secretscan.HarmlessValue(m[2]) {
 			return fmt.Sprintf("the argument passes a literal secret to --%s (%s)", m[1], redact(m[2]))
 		}
-		if f.hasPrev && v != "" && !strings.HasPrefix(v, "-") && !notSecretValueRE.MatchString(v) {
-			if m := passwordFlagRE.FindStringSubmatch(f.prev); m != nil && m[2] == "" && passwordLikeName(m[1]) {
+		if f.hasPrev && v != "" && !strings.HasPrefix(v, "-") && !secretscan.HarmlessValue(v) {
+			if m := passwordFlagRE.FindStringSubmatch(f.prev); m != nil && m[2] == "" && secretscan.PasswordLikeName(m[1]) {
 				return fmt.Sprintf("the argument is a literal secret for %s (%s)", f.prev, redact(v))
 			}
 		}
 		return ""
 	}
-	if v != "" && passwordLikeName(f.name) && !notSecretValueRE.MatchString(v) {
+	if v != "" && secretscan.PasswordLikeName(f.name) && !secretscan.HarmlessValue(v) {
 		return fmt.Sprintf("%q names a secret and its value is a literal (%s)", f.name, redact(v))
 	}
-	words := nameWords(f.name)
+	words := secretscan.NameWords(f.name)
 	hashField := len(words) > 0 && hashWords[words[len(words)-1]]
 	if t, ok := randomToken(v, hashField); ok {
 		return fmt.Sprintf("the value holds a random-looking token that may be a key (%s, %d characters)", redact(t), len(t))

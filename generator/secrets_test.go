@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dockergen/dockergen/generator/internal/secretscan"
 )
 
 // The fake credentials below are built at run time, so that no string in
@@ -316,8 +318,8 @@ func TestRedact(t *testing.T) {
 // ignoring pieces that the field path itself contains and the names of the
 // formats (a service-account key says "service").
 func leaks(msg, field, value string) string {
-	for _, f := range secretFormats {
-		msg = strings.ReplaceAll(msg, f.what, "")
+	for _, f := range secretscan.Formats {
+		msg = strings.ReplaceAll(msg, f.What, "")
 	}
 	// The redacted prefix itself, at most 4 characters, is allowed.
 	msg = redactedRE.ReplaceAllString(msg, "")

@@ -13,6 +13,8 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/dockergen/dockergen/generator/internal/secretscan"
 )
 
 // Dockerfile checks a Dockerfile and returns its findings, sorted, minus
@@ -243,9 +245,9 @@ func (d *dfCheck) checkStage(s *stage) {
 				v, ok := d.literal(kv.Value)
 				switch {
 				case !ok:
-				case secretName(kv.Key) && !harmlessValue(v):
+				case secretscan.PasswordLikeName(kv.Key) && !secretscan.HarmlessValue(v):
 					d.at(RuleSecretValue, n, "LABEL %s holds a literal secret value", kv.Key)
-				case secretValueRE.MatchString(v):
+				case credentialFormat(v):
 					d.at(RuleSecretValue, n, "LABEL %s holds what looks like a credential", kv.Key)
 				case urlCredentials(v):
 					d.at(RuleURLCredentials, n, "LABEL %s has a password in a URL: %s", kv.Key, redactURL(v))
@@ -303,7 +305,7 @@ func (d *dfCheck) checkFrom(s *stage) {
 func (d *dfCheck) checkArg(a *instructions.ArgCommand, n *parser.Node) {
 	for _, kv := range a.Args {
 		if kv.Value == nil {
-			if secretName(kv.Key) {
+			if secretscan.PasswordLikeName(kv.Key) {
 				d.at(RuleSecretArg, n, "ARG %s passes a secret as a build argument (docker history shows its value)", kv.Key)
 			}
 			continue
@@ -319,9 +321,9 @@ func (d *dfCheck) checkVar(kw, key string, raw *string, n *parser.Node) {
 		return
 	}
 	switch {
-	case secretName(key) && !harmlessValue(v):
+	case secretscan.PasswordLikeName(key) && !secretscan.HarmlessValue(v):
 		d.at(RuleSecretValue, n, "%s %s holds a literal secret value", kw, key)
-	case secretValueRE.MatchString(v):
+	case credentialFormat(v):
 		d.at(RuleSecretValue, n, "%s %s holds what looks like a credential", kw, key)
 	}
 	if what, bad := insecureEnv(key, v); bad {
@@ -394,7 +396,7 @@ func isWindowsPath(p string) bool {
 
 // redactURL replaces the password of a URL with ***.
 func redactURL(s string) string {
-	m := urlCredsRE.FindStringSubmatchIndex(s)
+	m := secretscan.URLPasswordRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
 	}

@@ -1,0 +1,380 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// The java stacks: java-maven and java-gradle build an executable jar
+// (Main-Class in its manifest) with Maven or Gradle on the official builder
+// image, then run it with `java -jar` on a Java runtime made in the builder
+// with jlink, on any base.
+//
+// main is the built jar: its path inside the build context after the build,
+// where '*' may stand for any characters in the file name (defaults
+// target/*.jar and build/libs/*.jar). It must match exactly one file, which
+// the builder copies to WORKDIR/app.jar; the build fails with the list of
+// matches otherwise (for example a Spring Boot *-plain.jar beside the boot
+// jar: set main to the one to run).
+//
+// The runtime is always jlink'd from the builder's JDK into
+// /opt/java/openjdk, so the runtime matches the JDK that compiled the jar and
+// every base works the same way for every version, where the JRE images do
+// not (distroless ships java17 and java21, on Debian 12 only, and has no JRE
+// without a JDK's version choice; Temurin's JRE images are Ubuntu or Alpine):
+//
+//	slim        debian:bookworm-slim
+//	distroless  gcr.io/distroless/cc-debian12:nonroot (glibc, libstdc++ and
+//	            libgcc_s, which libjvm links; zlib is copied next to the
+//	            runtime's libraries when they link it: cc has none)
+//	alpine      alpine:3.22, with the builder's -alpine (musl) variant
+//
+// Without build.jlink the runtime holds every module of the JDK except the
+// development tools (compiler, javadoc, jshell, jdeps, jlink, jpackage, jar,
+// jconsole, the debugger and serviceability agents, jcmd and jstatd, the
+// attach API), the experimental JVMCI/Graal compiler and incubator modules:
+// a JRE. With build.jlink it holds only what
+// jdeps finds the jar uses (--print-module-deps), plus jdk.crypto.ec where
+// the JDK has it (TLS's elliptic curves are a service provider jdeps cannot
+// see); jdeps reads the jar's own classes only, so a jar that nests its
+// libraries (Spring Boot) needs build.jlink off. Both are linked with
+// --strip-debug --no-man-pages --no-header-files and compression. The JRE
+// (and the healthcheck probe) do not depend on the sources, so they are
+// built in a stage of their own, jre, beside the build and cached across
+// source changes; the jdeps-trimmed runtime is linked after the jar.
+//
+// The JVM runs with -XX:MaxRAMPercentage=75 (the heap follows the
+// container's memory limit, which the JVM reads from the cgroup),
+// -XX:+ExitOnOutOfMemoryError (the engine restarts a dead container; a
+// half-broken JVM would keep running) and -XX:-UsePerfData (no hsperfdata
+// file in /tmp). JAVA_TOOL_OPTIONS in env adds flags.
+//
+// The healthcheck probe (healthcheck.path) is a small class compiled in the
+// builder and copied to /opt/dockergen/probe: it fetches the URL with
+// java.net.HttpURLConnection (java.base, so it runs on any runtime) and
+// exits 0 for a 2xx answer.
+//
+// Dependencies are resolved from the build files alone before the sources
+// are copied (mvn dependency:go-offline; gradle dependencies), with the
+// repository in a BuildKit cache mount (/root/.m2; /root/.gradle), then the
+// jar is built with tests skipped (mvn package -DskipTests; gradle
+// assemble). With build.tool mvnw or gradlew the project's wrapper (mvnw and
+// .mvn/, gradlew and gradle/) runs instead of the image's tool. Only a
+// single-project build is read before the sources (the root pom.xml; the
+// root build and settings files): a multi-module build resolves its modules'
+// dependencies in the package step.
+
+const (
+	// javaHome is where every java image's runtime is.
+	javaHome = "/opt/java/openjdk"
+	// javaProbeDir holds the compiled healthcheck probe class.
+	javaProbeDir   = "/opt/dockergen/probe"
+	javaProbeClass = "DockergenProbe"
+)
+
+// javaFlags are the JVM options of every java image's ENTRYPOINT.
+var javaFlags = []string{"-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"}
+
+var (
+	javaVersionRE = regexp.MustCompile(`^(17|21|25)$`)
+	// javaJarRE is main: a relative path of plain segments (none starting
+	// with '.' or '-') whose file name may use '*' and ends in .jar. Nothing
+	// in it is shell syntax but the intended glob.
+	javaJarRE = regexp.MustCompile(`^(?:[A-Za-z0-9_][A-Za-z0-9._+-]*/)*[A-Za-z0-9_*][A-Za-z0-9._+*-]*\.jar$`)
+)
+
+// javaCheckMain returns what is wrong with a java stack's main: it must be
+// the built jar's path (a glob in its file name) inside the build context.
+func javaCheckMain(s *Spec) string {
+	if len(s.Main) > 200 || !javaJarRE.MatchString(s.Main) || strings.Contains(s.Main, "**") {
+		return fmt.Sprintf("%q is not the path of the built jar inside the build context (plain path segments, '*' in the file name for any characters, ending in .jar; for example %s)", s.Main, stacks[s.Stack].DefaultMain)
+	}
+	return ""
+}
+
+// javaImages returns the Images function of a java stack: the builder is
+// the tool's official image on Temurin (its -alpine variant for alpine, so
+// that jlink links a musl runtime), the runtime a plain base (see above).
+func javaImages(builder func(v string) string) func(v, base string) (string, string, string, error) {
+	return func(v, base string) (string, string, string, error) {
+		b := builder(v)
+		interp := javaHome + "/bin/java"
+		switch base {
+		case BaseSlim:
+			return b, "debian:" + DebianRelease + "-slim", interp, nil
+		case BaseDistroless:
+			return b, "gcr.io/distroless/cc-debian12:nonroot", interp, nil
+		case BaseAlpine:
+			return b + "-alpine", "alpine:" + AlpineVersion, interp, nil
+		}
+		return "", "", "", errNoBase
+	}
+}
+
+// javaProbe is the exec-form healthcheck: the probe class on a small,
+// quickly started JVM, the URL as its argument.
+func javaProbe(interp, url string) []string {
+	return []string{interp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx32m",
+		"-cp", javaProbeDir, javaProbeClass, url}
+}
+
+// javaEntry runs the jar that the builder copied to WORKDIR/app.jar.
+func javaEntry(s *Spec, interp string) []string {
+	e := append([]string{interp}, javaFlags...)
+	return append(e, "-jar", path.Join(s.Workdir, "app.jar"))
+}
+
+// javaLabel names the stack with the tool and the runtime's kind.
+func javaLabel(s *Spec) string {
+	l := fmt.Sprintf("%s %s with %s", s.Stack, s.Version, s.Build.Tool)
+	if s.Build.JLink {
+		l += " and a jlink-trimmed runtime"
+	}
+	return l
+}
+
+func init() {
+	register(&stack{
+		Name:           "java-maven",
+		Title:          "Java (Maven)",
+		Secret:         Secret{ID: "maven-settings", Target: "/root/.m2/settings.xml", Src: "~/.m2/settings.xml"},
+		DefaultVersion: "21",
+		VersionRE:      javaVersionRE,
+		VersionHelp:    "a Java LTS major version: 17, 21 or 25",
+		DefaultBase:    BaseDistroless,
+		Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
+		DefaultMain:    "target/*.jar",
+		Images:         javaImages(func(v string) string { return "maven:3.9-eclipse-temurin-" + v }),
+		HTTPProbe:      javaProbe,
+		Profile:        "java",
+		Tools:          []string{"maven", "mvnw"},
+		JLink:          true,
+		CheckMain:      javaCheckMain,
+		Entry:          javaEntry,
+		Label:          javaLabel,
+	})
+	register(&stack{
+		Name:           "java-gradle",
+		Title:          "Java (Gradle)",
+		Secret:         Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
+		DefaultVersion: "21",
+		VersionRE:      javaVersionRE,
+		VersionHelp:    "a Java LTS major version: 17, 21 or 25",
+		DefaultBase:    BaseDistroless,
+		Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
+		DefaultMain:    "build/libs/*.jar",
+		// Gradle 8 does not run on Java 25 (Gradle 9.1 is the first that does).
+		Images: javaImages(func(v string) string {
+			if v == "25" {
+				return "gradle:9-jdk" + v
+			}
+			return "gradle:8-jdk" + v
+		}),
+		HTTPProbe: javaProbe,
+		Profile:   "java",
+		Tools:     []string{"gradle", "gradlew"},
+		JLink:     true,
+		CheckMain: javaCheckMain,
+		Entry:     javaEntry,
+		Label:     javaLabel,
+	})
+	registerDetector(javaMavenDetector)
+	registerDetector(javaGradleDetector)
+}
+
+// --- detection ---
+
+var (
+	javaMajorRE       = regexp.MustCompile(`^(?:[a-z][a-z0-9]*-)*(?:1\.)?([0-9]+)(?:[._+-].*)?$`)
+	pomArtifactRE     = regexp.MustCompile(`<artifactId>\s*([^<\s]+)\s*</artifactId>`)
+	pomFinalNameRE    = regexp.MustCompile(`<finalName>\s*([^<\s]+)\s*</finalName>`)
+	pomReleaseRE      = regexp.MustCompile(`<maven\.compiler\.release>\s*([^<\s]+)\s*</maven\.compiler\.release>`)
+	pomJavaVersionRE  = regexp.MustCompile(`<java\.version>\s*([^<\s]+)\s*</java\.version>`)
+	pomSourceRE       = regexp.MustCompile(`<maven\.compiler\.source>\s*([^<\s]+)\s*</maven\.compiler\.source>`)
+	pomMainClassRE    = regexp.MustCompile(`<mainClass>\s*([A-Za-z_$][A-Za-z0-9_$.]*)\s*</mainClass>`)
+	sdkmanJavaRE      = regexp.MustCompile(`(?m)^\s*java\s*=\s*(\S+)`)
+	gradleRootNameRE  = regexp.MustCompile(`rootProject\.name\s*=\s*["']([^"']+)["']`)
+	gradleToolchainRE = regexp.MustCompile(`languageVersion(?:\s*=\s*|\.set\(\s*)JavaLanguageVersion\.of\(\s*["']?([0-9]+)["']?\s*\)`)
+	gradleReleaseRE   = regexp.MustCompile(`(?:options\.release(?:\s*=\s*|\.set\(\s*)|["']--release["']\s*,\s*["'])([0-9]+)`)
+	gradleSourceRE    = regexp.MustCompile(`sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_(?:1_)?([0-9]+)|["']?(?:1\.)?([0-9]+)["']?)`)
+	gradleMainClassRE = regexp.MustCompile(`(?:mainClass(?:Name)?(?:\s*=\s*|\.set\(\s*)|["']Main-Class["']\s*(?::|to|,)\s*)["']([A-Za-z_$][A-Za-z0-9_$.]*)["']`)
+	javaPortRE        = []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^\s*server\.port\s*[=:]\s*(\d{2,5})\s*$`),
+		regexp.MustCompile(`(?m)^server:\s*\n(?:[ \t]+.*\n)*?[ \t]+port:\s*(\d{2,5})\s*$`),
+		regexp.MustCompile(`"PORT"[^;]*?"(\d{2,5})"`),
+		regexp.MustCompile(`new\s+InetSocketAddress\(\s*(?:"[^"]*"\s*,\s*)?(\d{2,5})\s*\)`),
+	}
+	javaHealthRE = []*regexp.Regexp{regexp.MustCompile(`"(/(?:healthz|health|livez|readyz|actuator/health))"`)}
+)
+
+// javaMajor turns a Java version as the version files write it ("17",
+// "17.0.9", "1.8", "temurin-21.0.2+13.0.LTS", "21.0.2-tem") into its major
+// ("8" for 1.8, refused later as not an LTS dockergen builds).
+func javaMajor(s string) (string, bool) {
+	m := javaMajorRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return strings.TrimSpace(s), strings.TrimSpace(s) != ""
+	}
+	return m[1], true
+}
+
+// javaVersionFiles are the version finders both java detectors try first:
+// .java-version (jenv), .sdkmanrc and .tool-versions.
+func javaVersionFiles() []finder {
+	return []finder{
+		fromFile(".java-version", func(data []byte) (string, int, bool) {
+			line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+			v, ok := javaMajor(line)
+			return v, 1, ok
+		}),
+		fromFile(".sdkmanrc", regexpLine(sdkmanJavaRE, javaMajor)),
+		toolVersion(1, "java"),
+	}
+}
+
+// pomProject returns the part of a pom.xml that holds the project's own
+// coordinates: everything after its <parent> element, if any (the parent's
+// artifactId comes first otherwise), as an offset into data.
+func pomProject(data []byte) int {
+	s := string(data)
+	if i := strings.Index(s, "<parent>"); i >= 0 {
+		if a := strings.Index(s, "<artifactId>"); a > i {
+			if j := strings.Index(s[i:], "</parent>"); j >= 0 {
+				return i + j
+			}
+		}
+	}
+	return 0
+}
+
+// pomValue is a parser of a pom.xml value taken by re after the project's
+// <parent>, converted by conv; values that use ${properties} are not read.
+func pomValue(re *regexp.Regexp, conv func(string) (string, bool)) func([]byte) (string, int, bool) {
+	return func(data []byte) (string, int, bool) {
+		off := pomProject(data)
+		m := re.FindSubmatchIndex(data[off:])
+		if m == nil || strings.Contains(string(data[off+m[2]:off+m[3]]), "${") {
+			return "", 0, false
+		}
+		v, ok := conv(string(data[off+m[2] : off+m[3]]))
+		return v, lineAt(data, off+m[2]), ok
+	}
+}
+
+// gradleVersion reads a Java version from a Gradle build file: the
+// toolchain's languageVersion, then options.release (or --release), then
+// sourceCompatibility.
+func gradleVersion(data []byte) (string, int, bool) {
+	for _, re := range []*regexp.Regexp{gradleToolchainRE, gradleReleaseRE, gradleSourceRE} {
+		m := re.FindSubmatchIndex(data)
+		if m == nil {
+			continue
+		}
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				return string(data[m[g]:m[g+1]]), lineAt(data, m[g]), true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// javaSources are the files scanned for the port and the health path:
+// Spring's application properties, then the main class's source when the
+// build file names it (pom.xml's <mainClass>, Gradle's mainClass or a
+// Main-Class manifest attribute).
+func javaSources(buildFiles []string, mainRE *regexp.Regexp) func(p *project, c *Candidate) []string {
+	return func(p *project, c *Candidate) []string {
+		srcs := []string{"src/main/resources/application.properties", "src/main/resources/application.yml", "src/main/resources/application.yaml"}
+		for _, f := range buildFiles {
+			data, ok := p.read(f)
+			if !ok {
+				continue
+			}
+			if m := mainRE.FindSubmatch(data); m != nil {
+				cls := strings.ReplaceAll(string(m[1]), ".", "/")
+				srcs = append(srcs, "src/main/java/"+cls+".java", "src/main/kotlin/"+cls+".kt")
+				break
+			}
+		}
+		return srcs
+	}
+}
+
+var javaMavenDetector = &detector{
+	stack:   "java-maven",
+	markers: []string{"pom.xml"},
+	name:    []finder{nameFrom("pom.xml", pomValue(pomArtifactRE, asIs))},
+	version: append(javaVersionFiles(),
+		fromFile("pom.xml", pomValue(pomReleaseRE, javaMajor)),
+		fromFile("pom.xml", pomValue(pomJavaVersionRE, javaMajor)),
+		fromFile("pom.xml", pomValue(pomSourceRE, javaMajor)),
+	),
+	mains: func(p *project, c *Candidate) []Detected {
+		data, ok := p.read("pom.xml")
+		if !ok {
+			return nil
+		}
+		v, line, ok := pomValue(pomFinalNameRE, asIs)(data)
+		if !ok {
+			return nil
+		}
+		if jar := "target/" + v + ".jar"; javaJarRE.MatchString(jar) {
+			return []Detected{{Value: jar, From: at("pom.xml", line)}}
+		}
+		return nil
+	},
+	sources: javaSources([]string{"pom.xml"}, pomMainClassRE),
+	ports:   javaPortRE,
+	health:  javaHealthRE,
+	notes: func(p *project, c *Candidate) {
+		// A complete wrapper pins the project's own Maven: use it.
+		if p.exists("mvnw") {
+			if p.exists(".mvn/wrapper/maven-wrapper.properties") {
+				c.Tool = Detected{Value: "mvnw", From: ".mvn/wrapper/maven-wrapper.properties"}
+			} else {
+				c.Notes = append(c.Notes, "mvnw is there but .mvn/wrapper/maven-wrapper.properties is missing: build.tool maven uses the image's Maven")
+			}
+		}
+		if data, ok := p.read("pom.xml"); ok {
+			if l := lineOf(data, "<modules>"); l > 0 {
+				c.Notes = append(c.Notes, fmt.Sprintf("pom.xml:%d: a multi-module build: the dependency step reads only the root pom.xml, so the modules' dependencies are fetched by the package step; set main to the module's jar (for example app/target/*.jar)", l))
+			}
+			if l := lineOf(data, "<packaging>war</packaging>"); l > 0 {
+				c.Notes = append(c.Notes, fmt.Sprintf("pom.xml:%d: packaging war: the image runs an executable jar with java -jar (an application server is not provided)", l))
+			}
+		}
+	},
+}
+
+var javaGradleDetector = &detector{
+	stack:   "java-gradle",
+	markers: []string{"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"},
+	name: []finder{
+		nameFrom("settings.gradle", regexpLine(gradleRootNameRE, asIs)),
+		nameFrom("settings.gradle.kts", regexpLine(gradleRootNameRE, asIs)),
+	},
+	version: append(javaVersionFiles(),
+		fromFile("build.gradle", gradleVersion),
+		fromFile("build.gradle.kts", gradleVersion),
+	),
+	mains:   func(p *project, c *Candidate) []Detected { return nil },
+	sources: javaSources([]string{"build.gradle", "build.gradle.kts"}, gradleMainClassRE),
+	ports:   javaPortRE,
+	health:  javaHealthRE,
+	notes: func(p *project, c *Candidate) {
+		// A complete wrapper pins the project's own Gradle: use it.
+		if p.exists("gradlew") {
+			if p.exists("gradle/wrapper/gradle-wrapper.properties") {
+				c.Tool = Detected{Value: "gradlew", From: "gradle/wrapper/gradle-wrapper.properties"}
+			} else {
+				c.Notes = append(c.Notes, "gradlew is there but gradle/wrapper/gradle-wrapper.properties is missing: build.tool gradle uses the image's Gradle")
+			}
+		}
+		if !p.exists("settings.gradle") && !p.exists("settings.gradle.kts") {
+			c.Notes = append(c.Notes, "no settings.gradle: Gradle names the project and its jar after the build directory (/src in the image)")
+		}
+	},
+}

@@ -1,0 +1,207 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The ruby stack: a Bundler project (Gemfile and Gemfile.lock) installed in
+// deployment mode (frozen lockfile, no development or test groups) into
+// /usr/local/bundle in the builder, then copied with the app into a clean
+// copy of the same slim or alpine Ruby image (no compiler ships). No
+// distroless Ruby image exists. server none runs main with the interpreter
+// and bundler/setup (the locked gems, nothing else, on the load path);
+// server puma runs main as a rackup file with bundle exec puma.
+func init() {
+	register(&stack{
+		Name:  "ruby",
+		Title: "Ruby",
+		// Bundler keeps a private gem server's credentials in its global
+		// config (bundle config set --global gems.example.com user:token).
+		Secret:         Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
+		DefaultVersion: "3.3",
+		VersionRE:      regexp.MustCompile(`^3\.[1-4]$`),
+		VersionHelp:    "a Ruby release from 3.1 to 3.4, such as 3.3",
+		DefaultBase:    BaseSlim,
+		Bases:          []string{BaseSlim, BaseAlpine},
+		DefaultMain:    "app.rb",
+		Servers:        []string{"none", "puma"},
+		Images: func(v, base string) (string, string, string, error) {
+			switch base {
+			case BaseSlim:
+				img := "ruby:" + v + "-slim-" + DebianRelease
+				return img, img, rubyInterp, nil
+			case BaseAlpine:
+				if v == "3.1" {
+					// Ruby 3.1 reached its end of life (March 2025) before
+					// Alpine 3.22 was released: no such tag was ever built.
+					return "", "", "", fmt.Errorf("ruby:3.1 has no alpine%s image (Ruby 3.1 reached end of life before Alpine %s); use version 3.2 or later, or base slim", AlpineVersion, AlpineVersion)
+				}
+				img := "ruby:" + v + "-alpine" + AlpineVersion
+				return img, img, rubyInterp, nil
+			}
+			return "", "", "", errNoBase
+		},
+		// The URL is an argument, never part of the program; --disable-gems
+		// keeps the probe to the standard library (net/http and uri).
+		HTTPProbe: func(interp, url string) []string {
+			return []string{interp, "--disable-gems", "-rnet/http", "-e", rubyProbe, url}
+		},
+		CheckMain: rubyCheckMain,
+		Entry:     rubyEntry,
+		Label: func(s *Spec) string {
+			if s.Server == "puma" {
+				return "ruby " + s.Version + " with puma"
+			}
+			return "ruby " + s.Version
+		},
+	})
+	registerDetector(rubyDetector)
+}
+
+// rubyInterp is the interpreter of the official Ruby images (slim and alpine).
+const rubyInterp = "/usr/local/bin/ruby"
+
+// rubyProbe fetches ARGV[0] with net/http (2 s to connect, 2 s to answer)
+// and exits 0 only for a 2xx answer; an error exits 1.
+const rubyProbe = `u = URI(ARGV[0]); r = Net::HTTP.start(u.host, u.port, open_timeout: 2, read_timeout: 2) { |h| h.get(u.request_uri) }; exit(r.is_a?(Net::HTTPSuccess))`
+
+// rubyCheckMain returns what is wrong with main: a script path inside the
+// build context (server none) or, with server puma, a rackup file (*.ru).
+// A rackup file run as a script would do nothing, so it needs puma.
+func rubyCheckMain(s *Spec) string {
+	if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) || path.Clean(s.Main) == "." || strings.HasSuffix(s.Main, "/") {
+		if s.Server == "puma" {
+			return fmt.Sprintf("%q is not a rackup file inside the build context (for example config.ru)", s.Main)
+		}
+		return fmt.Sprintf("%q is not a script path inside the build context (for example app.rb)", s.Main)
+	}
+	isRackup := strings.HasSuffix(s.Main, ".ru")
+	switch {
+	case s.Server == "puma" && !isRackup:
+		return fmt.Sprintf("%q is not a rackup file: server puma runs a Rack app's .ru file (set main, for example config.ru, or server: none to run a script)", s.Main)
+	case s.Server != "puma" && isRackup:
+		return fmt.Sprintf("%q is a rackup file, which only a Rack server runs (set server: puma, or main to the script that starts the app)", s.Main)
+	}
+	return ""
+}
+
+// rubyEntry returns the ENTRYPOINT: the interpreter with bundler/setup and
+// main, or bundle exec puma bound to the first port on every interface with
+// main as its rackup file.
+func rubyEntry(s *Spec, interp string) []string {
+	if s.Server == "puma" {
+		return []string{path.Join(path.Dir(interp), "bundle"), "exec", "puma",
+			"--bind", "tcp://0.0.0.0:" + strconv.Itoa(s.Ports[0]), "--environment", "production", s.Main}
+	}
+	return []string{interp, "-rbundler/setup", s.Main}
+}
+
+// --- ruby detection ---
+
+var (
+	// rubyReleaseRE takes major.minor from "3.3.0", "ruby-3.3.0", "3.3.0p0",
+	// "~> 3.2" or ">= 3.1" (the lowest the constraint accepts).
+	rubyReleaseRE   = regexp.MustCompile(`^\s*(?:ruby-)?(?:[~><=!]+\s*)?([0-9]+\.[0-9]+)(?:\.[0-9]+)?(?:p[0-9]+)?\s*$`)
+	gemfileRubyRE   = regexp.MustCompile(`(?m)^\s*ruby\s*\(?\s*["']([^"']+)["']`)
+	lockRubyRE      = regexp.MustCompile(`(?m)^RUBY VERSION\s*\n\s+ruby\s+([0-9][0-9A-Za-z.]*)`)
+	lockPumaRE      = regexp.MustCompile(`(?m)^    puma \(`)
+	gemspecNameRE   = regexp.MustCompile(`(?m)^\s*\w+\.name\s*=\s*["']([^"']+)["']`)
+	rubyHealthRE    = regexp.MustCompile(`["'](/(?:healthz|health|livez|readyz|ping|up))["']`)
+	rubyMainScripts = []string{"app.rb", "server.rb", "main.rb"}
+)
+
+// rubyRelease turns a .ruby-version line, a Gemfile ruby constraint or a
+// Gemfile.lock RUBY VERSION into the image tag's major.minor; anything else
+// (jruby-9.4, truffleruby) is returned as is and reported as not usable.
+func rubyRelease(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if m := rubyReleaseRE.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return s, s != ""
+}
+
+var rubyDetector = &detector{
+	stack:   "ruby",
+	markers: []string{"Gemfile", "Gemfile.lock", ".ruby-version", "config.ru"},
+	name: []finder{func(p *project) (Detected, bool) {
+		// A gem-shaped app names itself in its gemspec.
+		matches, _ := fs.Glob(p.fsys, "*.gemspec")
+		for _, f := range matches {
+			if d, ok := nameFrom(f, regexpLine(gemspecNameRE, asIs))(p); ok {
+				return d, true
+			}
+		}
+		return Detected{}, false
+	}},
+	// What the developer's version manager runs first, then the Gemfile's
+	// constraint, then the Ruby that wrote the lockfile.
+	version: []finder{
+		fromFile(".ruby-version", func(data []byte) (string, int, bool) {
+			line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+			v, ok := rubyRelease(line)
+			return v, 1, ok
+		}),
+		toolVersion(2, "ruby"),
+		fromFile("Gemfile", regexpLine(gemfileRubyRE, rubyRelease)),
+		fromFile("Gemfile.lock", regexpLine(lockRubyRE, rubyRelease)),
+	},
+	// A Rack app (config.ru) whose Gemfile.lock locks puma is served by
+	// puma, with config.ru as main; otherwise the scripts are the mains.
+	mains: func(p *project, c *Candidate) []Detected {
+		if lock, ok := p.read("Gemfile.lock"); ok && p.exists("config.ru") {
+			if m := lockPumaRE.FindIndex(lock); m != nil {
+				c.Server = Detected{Value: "puma", From: at("Gemfile.lock", lineAt(lock, m[0]+4))}
+				return []Detected{{Value: "config.ru", From: "config.ru"}}
+			}
+		}
+		var found []Detected
+		for _, f := range rubyMainScripts {
+			if p.exists(f) {
+				found = append(found, Detected{Value: f, From: f})
+			}
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string {
+		srcs := []string{c.Main.Value}
+		if p.exists("config.ru") {
+			srcs = append(srcs, "config.ru")
+		}
+		return append(srcs, "config/puma.rb")
+	},
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`["']PORT["']\s*(?:,|\]\s*\|\|)\s*["']?(\d{2,5})`),
+		regexp.MustCompile(`["']PORT["']\s*\)\s*\{\s*(\d{2,5})`),
+		regexp.MustCompile(`(?m)^\s*port\s*\(?\s*["']?(\d{2,5})`),
+		regexp.MustCompile(`TCPServer\.new\([^)]*?(\d{2,5})\s*\)`),
+		regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
+	},
+	health: []*regexp.Regexp{rubyHealthRE},
+	notes: func(p *project, c *Candidate) {
+		_, hasLock := p.read("Gemfile.lock")
+		switch {
+		case !p.exists("Gemfile"):
+			c.Notes = append(c.Notes, "Gemfile is missing: the Dockerfile installs the gems with Bundler from Gemfile and Gemfile.lock (create a Gemfile, with only a source line if the app needs no gems, and run bundle lock)")
+		case !hasLock:
+			c.Notes = append(c.Notes, "Gemfile.lock is missing: the Dockerfile installs with BUNDLE_FROZEN=1, which needs it (run bundle lock and commit Gemfile.lock)")
+		}
+		if p.exists("config.ru") && c.Server.Value != "puma" {
+			c.Notes = append(c.Notes, "config.ru is a Rack app but Gemfile.lock locks no puma: add puma to the Gemfile to serve it (server: puma, main: config.ru), or run a script with server: none")
+		}
+		if len(c.Mains) == 0 && !p.exists("config.ru") {
+			c.Notes = append(c.Notes, fmt.Sprintf("no %s found: using %s — set main to the script that starts the app", orList(rubyMainScripts), c.Main.Value))
+		} else if len(c.Mains) > 1 {
+			var names []string
+			for _, m := range c.Mains {
+				names = append(names, m.Value)
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%d scripts (%s): using %s — set main to the one that starts the app", len(c.Mains), strings.Join(names, ", "), c.Main.Value))
+		}
+	},
+}

@@ -79,6 +79,9 @@ func TestGenerationPasses(t *testing.T) {
 					if stack == "python" && base == generator.BaseDistroless {
 						spec.Version = "3.11" // the only Python distroless ships
 					}
+					if stack == "php" && base == generator.BaseAlpine {
+						spec.Server = "fpm" // the only PHP server image on Alpine
+					}
 					if digests {
 						spec.Digests.Builder = "sha256:" + strings.Repeat("1", 64)
 						if base != generator.BaseScratch {

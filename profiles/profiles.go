@@ -111,8 +111,10 @@ type Compose struct {
 	Runtime string
 	// Allowed is every syscall allowed unconditionally, sorted.
 	Allowed []string
-	// Measured is the part of Allowed that was measured for this runtime.
+	// Measured is the part of Allowed that was measured for this runtime,
+	// and How says how (or, for a reasoned profile, why it was not).
 	Measured []string
+	How      string
 	Rules    []Rule
 	Denied   []string
 }
@@ -139,7 +141,7 @@ func For(runtime string) (*Compose, error) {
 			}
 		}
 	}
-	c := &Compose{Runtime: runtime, Measured: sortedUnique(rt.Measured.Names), Rules: append(slices.Clone(base.Rules), rt.Rules...)}
+	c := &Compose{Runtime: runtime, Measured: sortedUnique(rt.Measured.Names), How: rt.Measured.How, Rules: append(slices.Clone(base.Rules), rt.Rules...)}
 	c.Denied = sortedUnique(append(slices.Clone(base.Denied), rt.Denied...))
 	for n := range set {
 		c.Allowed = append(c.Allowed, n)

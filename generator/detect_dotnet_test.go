@@ -1,0 +1,165 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestDotnetCheckMain: main is a project file path inside the context, and
+// nothing else gets through (it is written unquoted into RUN steps).
+func TestDotnetCheckMain(t *testing.T) {
+	for _, ok := range []string{"App.csproj", "src/Api/Api.csproj", "Worker.fsproj", "src/Legacy.Web/Legacy.Web.vbproj", "a_b/c-d.e/F+G.csproj"} {
+		if msg := dotnetCheckMain(&Spec{Main: ok}); msg != "" {
+			t.Errorf("%q refused: %s", ok, msg)
+		}
+	}
+	for _, bad := range []string{"", ".", "Api", "Program.cs", "src/Api/", "./Api.csproj", "../Api.csproj", "src/../Api.csproj", "/src/Api.csproj",
+		"-x.csproj", "src/-x/Api.csproj", "Api.csproj ", "a b.csproj", "a;b.csproj", "$(id).csproj", "`id`.csproj", "a\n.csproj", "Api.csproj\nRUN id", ".csproj", "src//Api.csproj", "*.csproj"} {
+		if msg := dotnetCheckMain(&Spec{Main: bad}); msg == "" {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestDotnetImages: the tag of every version × base, and the combinations
+// Microsoft does not publish.
+func TestDotnetImages(t *testing.T) {
+	for _, c := range []struct{ v, base, builder, runtime string }{
+		{"8.0", BaseSlim, "sdk:8.0-bookworm-slim", "aspnet:8.0-bookworm-slim"},
+		{"8.0", BaseAlpine, "sdk:8.0-alpine3.22", "aspnet:8.0-alpine3.22"},
+		{"8.0", BaseDistroless, "sdk:8.0-bookworm-slim", "aspnet:8.0-noble-chiseled"},
+		{"9.0", BaseDistroless, "sdk:9.0-bookworm-slim", "aspnet:9.0-noble-chiseled"},
+		{"10.0", BaseSlim, "sdk:10.0-trixie-slim", "aspnet:10.0-trixie-slim"},
+		{"10.0", BaseDistroless, "sdk:10.0-trixie-slim", "aspnet:10.0-noble-chiseled"},
+		{"6.0", BaseSlim, "sdk:6.0-bookworm-slim", "aspnet:6.0-bookworm-slim"},
+		{"6.0", BaseDistroless, "sdk:6.0-bookworm-slim", "aspnet:6.0-jammy-chiseled"},
+	} {
+		b, r, interp, err := dotnetImages(c.v, c.base)
+		if err != nil || b != "mcr.microsoft.com/dotnet/"+c.builder || r != "mcr.microsoft.com/dotnet/"+c.runtime || interp != "" {
+			t.Errorf("%s %s: %q %q %q %v", c.v, c.base, b, r, interp, err)
+		}
+	}
+	if _, _, _, err := dotnetImages("6.0", BaseAlpine); err == nil {
+		t.Error("6.0 on alpine3.22 does not exist")
+	}
+	if _, _, _, err := dotnetImages("8.0", BaseScratch); err == nil {
+		t.Error("scratch has no .NET runtime")
+	}
+	// Every version the catalog accepts has an image on slim and distroless.
+	for _, v := range []string{"6.0", "8.0", "9.0", "10.0"} {
+		if !stacks["dotnet"].VersionRE.MatchString(v) {
+			t.Errorf("version %s refused", v)
+		}
+	}
+	for _, v := range []string{"7.0", "5.0", "8", "8.0.1", "net8.0", "11.0"} {
+		if stacks["dotnet"].VersionRE.MatchString(v) {
+			t.Errorf("version %s accepted", v)
+		}
+	}
+}
+
+func TestDotnetTFMVersion(t *testing.T) {
+	for _, c := range []struct {
+		tfms []string
+		want string
+	}{
+		{[]string{"net8.0"}, "8.0"},
+		{[]string{"net6.0", "net8.0"}, "8.0"},
+		{[]string{"net9.0", "netstandard2.0"}, "9.0"},
+		{[]string{"net10.0"}, "10.0"},
+		{[]string{"net8.0-windows"}, "8.0"},
+		{[]string{"netcoreapp3.1"}, "netcoreapp3.1"}, // reported as unusable by fill
+		{[]string{"net48"}, "net48"},
+	} {
+		if got, ok := dotnetTFMVersion(c.tfms); !ok || got != c.want {
+			t.Errorf("%v: %q %v, want %q", c.tfms, got, ok, c.want)
+		}
+	}
+	if _, ok := dotnetTFMVersion(nil); ok {
+		t.Error("no framework gives no version")
+	}
+}
+
+// TestDotnetDetectedSpec: what init proposes for the example runs the
+// renamed apphost, and its --healthcheck probe, from /app.
+func TestDotnetDetectedSpec(t *testing.T) {
+	d, err := Detect(filepath.Join("..", "examples", "dotnet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Best().Spec()
+	s.Defaults()
+	if errs := s.Validate(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if !slices.Equal(s.Healthcheck.Command, []string{"/app/hello-dotnet", "--healthcheck"}) {
+		t.Errorf("healthcheck %q", s.Healthcheck.Command)
+	}
+	files, err := Generate(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	df := string(files["Dockerfile"])
+	for _, want := range []string{
+		"dotnet restore src/HelloDotnet/HelloDotnet.csproj\n",
+		"dotnet publish src/HelloDotnet/HelloDotnet.csproj -c Release -f net8.0 -o /out --no-restore -p:UseAppHost=true",
+		`mv "$app" /out/hello-dotnet`,
+		`ENTRYPOINT ["/app/hello-dotnet"]`,
+		`CMD ["/app/hello-dotnet", "--healthcheck"]`,
+		"COPY --from=projects /projects/ ./",
+	} {
+		if !strings.Contains(df, want) {
+			t.Errorf("the Dockerfile lacks %q", want)
+		}
+	}
+}
+
+// TestDotnetMarkers: a project file is found at the root, one directory
+// down or in src/*/ (the evidence names the files), but not deeper.
+func TestDotnetMarkers(t *testing.T) {
+	write := func(dir, name, body string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	web := `<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net9.0</TargetFramework></PropertyGroup></Project>`
+	for _, c := range []struct{ file, main string }{
+		{"Api.csproj", "Api.csproj"},
+		{"Api/Api.csproj", "Api/Api.csproj"},
+		{"src/Api/Api.csproj", "src/Api/Api.csproj"},
+	} {
+		dir := t.TempDir()
+		write(dir, c.file, web)
+		d, err := Detect(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		cand := d.For("dotnet")
+		if cand == nil || !slices.Equal(cand.Evidence, []string{c.file}) || cand.Main.Value != c.main || cand.Version.Value != "9.0" {
+			t.Errorf("%s: %+v", c.file, cand)
+		}
+	}
+	dir := t.TempDir()
+	write(dir, "services/api/src/Api/Api.csproj", web)
+	if _, err := Detect(dir); !IsNoProject(err) {
+		t.Errorf("a project four levels down: %v, want no project", err)
+	}
+	if !strings.Contains((&NoProjectError{Dir: dir, LookedFor: []StackFiles{{"dotnet", dotnetDetector.markers}}}).Error(), "*.sln, *.slnx, *.csproj") {
+		t.Error("the markers are not named in the error")
+	}
+	c, err := DetectDefaults(dir, "dotnet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Main.Value != "App.csproj" || c.Version.Value != "8.0" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
+		t.Errorf("defaults: %+v", c)
+	}
+}

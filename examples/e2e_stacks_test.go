@@ -44,7 +44,14 @@ var e2eStacks = map[string]e2eStack{
 	"node":   {DepsStep: `"npm", "ci"`, MainFile: "server.js", Comment: "// "},
 	"python": {DepsStep: `pip install`, MainFile: "app.py", Comment: "# "},
 	"static": {DepsStep: `> /etc/nginx/nginx.conf`, MainFile: "robots.txt", Comment: "# "},
-	"rust":   {DepsStep: `echo 'fn main() {}' > src/main.rs`, MainFile: "src/main.rs", Comment: "// "},
+	"rust": {DepsStep: `echo 'fn main() {}' > src/main.rs`, MainFile: "src/main.rs", Comment: "// ",
+		// The musl bases build on rust:V-alpine3.22, which exists from Rust
+		// 1.87 on; the example pins 1.63, Debian bookworm's rustc (the
+		// stand-in), whose toolchain has no musl target.
+		SkipBases: map[string]string{
+			generator.BaseScratch: "musl build: rust:V-alpine3.22 cannot be pulled (no registry, no Alpine mirror) and Debian's rustc 1.63 (the stand-in) has no x86_64-unknown-linux-musl target",
+			generator.BaseAlpine:  "musl build: rust:V-alpine3.22 cannot be pulled (no registry, no Alpine mirror) and Debian's rustc 1.63 (the stand-in) has no x86_64-unknown-linux-musl target",
+		}},
 	"binary": {
 		DepsStep: `apt-get install -y --no-install-recommends ca-certificates`, MainFile: "bin/server", Comment: "# ",
 		// The binary example's executable is built from its Go source

@@ -94,6 +94,16 @@ type Candidate struct {
 	// HealthFlag is a flag with which the binary probes itself (for example
 	// -healthcheck); go only, since distroless and scratch have no HTTP client.
 	HealthFlag Detected
+	// Tool is the build tool (build.tool) and Server the application server
+	// (server), for stacks that have a choice; Value is empty when nothing
+	// was found (the stack's default applies).
+	Tool, Server Detected
+	// BuildCommand is a build step to suggest (build.command), found at
+	// BuildFrom, and Output the directory it writes (build.output); empty
+	// when the project has none.
+	BuildCommand []string
+	BuildFrom    string
+	Output       Detected
 	// Notes are what the user should know before building: a missing lock
 	// file, several main packages, a value that could not be used.
 	Notes []string
@@ -111,6 +121,18 @@ func (c *Candidate) Spec() *Spec {
 	}
 	if c.HealthFlag.Found() {
 		s.Healthcheck.Command = []string{path.Join(DefaultWorkdir, s.Name), c.HealthFlag.Value}
+	}
+	if c.Tool.Found() {
+		s.Build.Tool = c.Tool.Value
+	}
+	if c.Server.Found() {
+		s.Server = c.Server.Value
+	}
+	if len(c.BuildCommand) > 0 {
+		s.Build.Command = slices.Clone(c.BuildCommand)
+	}
+	if c.Output.Found() {
+		s.Build.Output = c.Output.Value
 	}
 	return s
 }
@@ -243,6 +265,17 @@ type finder func(p *project) (Detected, bool)
 // with --stack binary.
 var detectorOrder = []string{"go", "rust", "java-maven", "java-gradle", "dotnet", "ruby", "php", "python", "node", "static", "binary"}
 
+// DetectionOrder returns the priority rule as text: "go > rust > ...".
+func DetectionOrder() string {
+	var names []string
+	for _, n := range detectorOrder {
+		if n != "binary" {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, " > ")
+}
+
 // detectors holds every registered detector in detectorOrder.
 var detectors []*detector
 
@@ -277,7 +310,10 @@ func detectorFor(stack string) *detector {
 func (det *detector) detect(p *project) *Candidate {
 	var evidence []string
 	for _, m := range det.markers {
-		if p.exists(m) {
+		if strings.ContainsAny(m, "*?[") { // a glob (*.csproj): the files it matches
+			found, _ := fs.Glob(p.fsys, m)
+			evidence = append(evidence, found...)
+		} else if p.exists(m) {
 			evidence = append(evidence, m)
 		}
 	}
@@ -611,10 +647,11 @@ func goMainFile(p *project, dir string) string {
 // --- node ---
 
 type packageJSON struct {
-	Name    string            `json:"name"`
-	Main    string            `json:"main"`
-	Scripts map[string]string `json:"scripts"`
-	Engines json.RawMessage   `json:"engines"`
+	Name           string            `json:"name"`
+	Main           string            `json:"main"`
+	Scripts        map[string]string `json:"scripts"`
+	Engines        json.RawMessage   `json:"engines"`
+	PackageManager string            `json:"packageManager"`
 }
 
 func readPackageJSON(p *project) (*packageJSON, []byte, bool) {
@@ -634,7 +671,48 @@ var (
 	nodeRangeMajorRE = regexp.MustCompile(`([0-9]+)`)
 	nodeStartRE      = regexp.MustCompile(`^\s*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s-][^\s;&|]*)`)
 	httpPathRE2      = regexp.MustCompile(`["'](/(?:healthz|health|livez|readyz|ping))["']`)
+	// nodePMRE is package.json's packageManager: NAME@VERSION[+HASH].
+	nodePMRE = regexp.MustCompile(`^(npm|yarn|pnpm)@([0-9][0-9A-Za-z.+-]*)$`)
+	// nodeOutputRE finds a build's output directory named in a script or a
+	// path: dist or build as a directory (dist/server.js) or as the value
+	// of an output flag (tsc --outDir dist, babel -d build); not "vite
+	// build", a subcommand.
+	nodeOutputRE = regexp.MustCompile(`(?:^|[\s=/"':])(dist|build)/|(?:--out-?[Dd]ir|--outdir|--out-dir|-d)(?:=|\s+)\.?/?(dist|build)\b`)
+	yarnBerryRE  = regexp.MustCompile(`(?m)^__metadata:`)
 )
+
+// nodeLockfiles maps each lockfile to the tool that reads it, in the order
+// they are reported.
+var nodeLockfiles = []struct{ file, tool string }{
+	{"package-lock.json", "npm"}, {"yarn.lock", "yarn"}, {"pnpm-lock.yaml", "pnpm"},
+}
+
+// nodeLockfile returns the lockfile of a node tool ("" for an unknown one).
+func nodeLockfile(tool string) string {
+	for _, l := range nodeLockfiles {
+		if l.tool == tool {
+			return l.file
+		}
+	}
+	return ""
+}
+
+// nodeTool finds the package manager: package.json's packageManager field
+// (what corepack runs), else the lockfile present (several: the first of
+// package-lock.json, yarn.lock, pnpm-lock.yaml).
+func nodeTool(p *project) (Detected, bool) {
+	if pj, data, ok := readPackageJSON(p); ok {
+		if m := nodePMRE.FindStringSubmatch(pj.PackageManager); m != nil {
+			return Detected{Value: m[1], From: at("package.json", lineOf(data, `"packageManager"`))}, true
+		}
+	}
+	for _, l := range nodeLockfiles {
+		if p.exists(l.file) {
+			return Detected{Value: l.tool, From: l.file}, true
+		}
+	}
+	return Detected{}, false
+}
 
 // nodeVersionFile reads .nvmrc or .node-version: a version such as 20,
 // v20.11.0 or 20.x (aliases such as lts/iron are not versions).
@@ -718,23 +796,84 @@ var nodeDetector = &detector{
 		regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
 	},
 	health: []*regexp.Regexp{httpPathRE2},
-	notes: func(p *project, c *Candidate) {
-		if !p.exists("package-lock.json") {
-			msg := "package-lock.json is missing: the Dockerfile installs with 'npm ci', which needs it (run 'npm install' to create it)"
-			for _, lock := range []string{"yarn.lock", "pnpm-lock.yaml", "bun.lockb"} {
-				if p.exists(lock) {
-					msg += "; " + lock + " is not used"
-				}
+	notes:  nodeNotes,
+}
+
+// nodeNotes fills the build tool, the build step and its output, and says
+// what the user should know: a missing lockfile, several lockfiles, the
+// Yarn flavour, the tool version corepack will use, a main the build makes.
+func nodeNotes(p *project, c *Candidate) {
+	pj, data, _ := readPackageJSON(p)
+	tool, ok := nodeTool(p)
+	if ok {
+		c.Tool = tool
+	} else {
+		tool = Detected{Value: "npm"}
+	}
+	var locks []string
+	for _, l := range nodeLockfiles {
+		if p.exists(l.file) {
+			locks = append(locks, l.file)
+		}
+	}
+	lock := nodeLockfile(tool.Value)
+	switch {
+	case !p.exists(lock):
+		frozen := map[string]string{"npm": "npm ci", "yarn": "yarn install --frozen-lockfile", "pnpm": "pnpm install --frozen-lockfile"}[tool.Value]
+		install := map[string]string{"npm": "npm install", "yarn": "yarn install", "pnpm": "pnpm install"}[tool.Value]
+		msg := fmt.Sprintf("%s is missing: the Dockerfile installs with '%s', which needs it (run '%s' to create it)", lock, frozen, install)
+		for _, l := range append(locks, "bun.lockb") {
+			if l != lock && p.exists(l) {
+				msg += "; " + l + " is not used"
 			}
-			c.Notes = append(c.Notes, msg)
+		}
+		c.Notes = append(c.Notes, msg)
+	case len(locks) > 1:
+		c.Notes = append(c.Notes, fmt.Sprintf("several lockfiles (%s): using %s for %s (%s); delete the others so every install resolves the same versions", strings.Join(locks, ", "), lock, tool.Value, tool.Source()))
+	}
+	if tool.Value == "yarn" || tool.Value == "pnpm" {
+		pinned := map[string]string{"yarn": "1.22.22", "pnpm": "10.12.1"}[tool.Value]
+		if pj == nil || !strings.HasPrefix(pj.PackageManager, tool.Value+"@") {
+			c.Notes = append(c.Notes, fmt.Sprintf("package.json has no packageManager field: corepack uses dockergen's pinned %s %s (set it with 'corepack use %s@VERSION' to build with your own)", tool.Value, pinned, tool.Value))
+		} else if !strings.Contains(pj.PackageManager, "+sha") {
+			c.Notes = append(c.Notes, fmt.Sprintf("package.json:%d: packageManager %s has no hash: corepack checks the download's npm signature instead ('corepack use %s' adds the hash)", lineOf(data, `"packageManager"`), pj.PackageManager, pj.PackageManager))
+		}
+	}
+	if tool.Value == "yarn" {
+		if y, ok := p.read("yarn.lock"); ok && yarnBerryRE.Match(y) {
+			c.Notes = append(c.Notes, fmt.Sprintf("yarn.lock:%d is a Yarn 2+ lockfile (__metadata:): the build runs 'yarn install --immutable' with nodeLinker node-modules (the runtime runs plain node, not Plug'n'Play); .yarnrc.yml is not copied into the build", lineAt(y, yarnBerryRE.FindIndex(y)[0])))
+		}
+	}
+	// A build script: suggest it, and its output directory when a script or
+	// main names dist or build and main is inside it.
+	if pj != nil && strings.TrimSpace(pj.Scripts["build"]) != "" {
+		from := at("package.json", lineOf(data, `"build"`))
+		c.BuildCommand = []string{tool.Value, "run", "build"}
+		c.BuildFrom = from
+		var out Detected
+		for _, s := range []struct{ text, key string }{{pj.Scripts["build"], `"build"`}, {pj.Scripts["start"], `"start"`}, {c.Main.Value, ""}} {
+			if m := nodeOutputRE.FindStringSubmatch(s.text); m != nil {
+				out = Detected{Value: m[1] + m[2], From: c.Main.From}
+				if s.key != "" {
+					out.From = at("package.json", lineOf(data, s.key))
+				}
+				break
+			}
 		}
 		switch {
-		case len(c.Mains) == 0:
-			c.Notes = append(c.Notes, fmt.Sprintf("no start script, main or server.js, index.js, app.js or main.js found: using %s — set main to the script that starts the app", c.Main.Value))
-		case !p.exists(c.Main.Value):
-			c.Notes = append(c.Notes, fmt.Sprintf("%s (%s) does not exist yet: if a build step makes it, set build.command (for example [\"npm\", \"run\", \"build\"])", c.Main.Value, c.Main.From))
+		case out.Value == "":
+		case strings.HasPrefix(path.Clean(c.Main.Value), out.Value+"/"):
+			c.Output = out
+		default:
+			c.Notes = append(c.Notes, fmt.Sprintf("%s names %s/, but main %s is not in it: build.output is not suggested (the runtime would hold only package.json, node_modules and %s)", out.From, out.Value, c.Main.Value, out.Value))
 		}
-	},
+	}
+	switch {
+	case len(c.Mains) == 0:
+		c.Notes = append(c.Notes, fmt.Sprintf("no start script, main or server.js, index.js, app.js or main.js found: using %s — set main to the script that starts the app", c.Main.Value))
+	case !p.exists(c.Main.Value) && len(c.BuildCommand) == 0:
+		c.Notes = append(c.Notes, fmt.Sprintf("%s (%s) does not exist yet: if a build step makes it, set build.command (for example [\"%s\", \"run\", \"build\"])", c.Main.Value, c.Main.From, tool.Value))
+	}
 }
 
 // --- python ---
@@ -742,11 +881,118 @@ var nodeDetector = &detector{
 var (
 	pythonVersionRE = regexp.MustCompile(`^\s*(?:python-?|cpython-?)?(3\.[0-9]{1,2})(?:\.[0-9]+)?\s*$`)
 	pyprojectNameRE = regexp.MustCompile(`(?m)^name\s*=\s*["']([^"']+)["']`)
+	// pyRequiresRE is the lowest Python a project accepts: requires-python
+	// (PEP 621) or Poetry's python dependency, ">=3.11", "^3.11", "~=3.11".
+	pyRequiresRE = regexp.MustCompile(`(?m)^\s*(?:requires-python|python)\s*=\s*["']\s*(?:>=|\^|~=|~|==)?\s*(3\.[0-9]{1,2})`)
+	pyTableRE    = regexp.MustCompile(`(?m)^\s*\[(project|tool\.poetry|tool\.uv)[\].]`)
+	// pyDjangoRE names the settings module in manage.py: its package is
+	// the project's, which holds wsgi.py.
+	pyDjangoRE  = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']\s*,\s*["']([A-Za-z_][A-Za-z0-9_]*)\.settings["']`)
+	pyFlaskRE   = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:flask\.)?Flask\(\s*__name__`)
+	pyFastAPIRE = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:fastapi\.)?FastAPI\(`)
 )
+
+// pyDependency returns where a project declares a dependency on pkg
+// (requirements.txt, pyproject.toml or Pipfile, with the line), or "".
+// A line-based reader: a requirement line, a PEP 621 array item or a
+// Poetry/Pipfile key that starts with the name.
+func pyDependency(p *project, pkg string) string {
+	re := regexp.MustCompile(`(?mi)(?:^|["'\s,\[])` + regexp.QuoteMeta(pkg) + `(?:\[[^\]]*\])?\s*(?:[<>=!~;"',\]@]|$)`)
+	for _, f := range []string{"requirements.txt", "pyproject.toml", "Pipfile"} {
+		data, ok := p.read(f)
+		if !ok {
+			continue
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			if code, _, _ := strings.Cut(line, "#"); re.MatchString(code) {
+				return at(f, n+1)
+			}
+		}
+	}
+	return ""
+}
+
+// pyTool finds the installer: uv (uv.lock, [tool.uv]), Poetry
+// (poetry.lock, [tool.poetry]), else pip (requirements.txt or a [project]
+// table), each with its file.
+func pyTool(p *project) (Detected, bool) {
+	for _, l := range []struct{ file, tool string }{{"uv.lock", "uv"}, {"poetry.lock", "poetry"}} {
+		if p.exists(l.file) {
+			return Detected{Value: l.tool, From: l.file}, true
+		}
+	}
+	if data, ok := p.read("pyproject.toml"); ok {
+		tables := map[string]int{}
+		for _, m := range pyTableRE.FindAllSubmatchIndex(data, -1) {
+			if t := string(data[m[2]:m[3]]); tables[t] == 0 {
+				tables[t] = lineAt(data, m[2])
+			}
+		}
+		switch {
+		case tables["tool.uv"] > 0:
+			return Detected{Value: "uv", From: at("pyproject.toml", tables["tool.uv"])}, true
+		case tables["tool.poetry"] > 0:
+			return Detected{Value: "poetry", From: at("pyproject.toml", tables["tool.poetry"])}, true
+		case tables["project"] > 0 && !p.exists("requirements.txt"):
+			return Detected{Value: "pip", From: at("pyproject.toml", tables["project"])}, true
+		}
+	}
+	if p.exists("requirements.txt") {
+		return Detected{Value: "pip", From: "requirements.txt"}, true
+	}
+	return Detected{}, false
+}
+
+// pyModule turns a script path into its module name (app.py -> app,
+// api/main.py -> api.main), or "" when it is not an importable path.
+func pyModule(file string) string {
+	m := strings.ReplaceAll(strings.TrimSuffix(file, ".py"), "/", ".")
+	if !strings.HasSuffix(file, ".py") || !pyCallableRE.MatchString(m+":x") {
+		return ""
+	}
+	return m
+}
+
+// pyApp is a web application found in a project: its server, its
+// module:callable and where it was seen.
+type pyApp struct {
+	framework, server, main, from string
+}
+
+// pyFramework finds a Django project (manage.py naming PROJECT.settings,
+// with PROJECT/wsgi.py), a Flask app (NAME = Flask(__name__)) or a FastAPI
+// app (NAME = FastAPI(...)) in the usual scripts.
+func pyFramework(p *project) (pyApp, bool) {
+	if data, ok := p.read("manage.py"); ok {
+		if m := pyDjangoRE.FindSubmatchIndex(data); m != nil {
+			proj := string(data[m[2]:m[3]])
+			if p.exists(proj + "/wsgi.py") {
+				return pyApp{"Django", "gunicorn", proj + ".wsgi:application", at("manage.py", lineAt(data, m[2]))}, true
+			}
+		}
+	}
+	for _, f := range []string{"app.py", "main.py", "server.py", "wsgi.py", "asgi.py", "app/main.py", "app/__init__.py", "src/main.py"} {
+		data, ok := p.read(f)
+		mod := pyModule(f)
+		if !ok || mod == "" {
+			continue
+		}
+		mod = strings.TrimSuffix(mod, ".__init__")
+		for _, fw := range []struct {
+			name, server string
+			re           *regexp.Regexp
+		}{{"FastAPI", "uvicorn", pyFastAPIRE}, {"Flask", "gunicorn", pyFlaskRE}} {
+			if m := fw.re.FindSubmatchIndex(data); m != nil {
+				return pyApp{fw.name, fw.server, mod + ":" + string(data[m[2]:m[3]]), at(f, lineAt(data, m[2]))}, true
+			}
+		}
+	}
+	return pyApp{}, false
+}
 
 var pythonDetector = &detector{
 	stack:   "python",
-	markers: []string{"requirements.txt", "pyproject.toml", ".python-version", "app.py", "main.py", "server.py"},
+	markers: []string{"requirements.txt", "pyproject.toml", "Pipfile", ".python-version", "app.py", "main.py", "server.py", "manage.py"},
 	name:    []finder{nameFrom("pyproject.toml", regexpLine(pyprojectNameRE, asIs))},
 	version: []finder{fromFile(".python-version", func(data []byte) (string, int, bool) {
 		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
@@ -754,9 +1000,12 @@ var pythonDetector = &detector{
 			return m[1], 1, true
 		}
 		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
-	}), toolVersion(2, "python")},
+	}), toolVersion(2, "python"), fromFile("pyproject.toml", regexpLine(pyRequiresRE, asIs))},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
+		if app, ok := pyFramework(p); ok && pyDependency(p, app.server) != "" {
+			found = append(found, Detected{Value: app.main, From: app.from})
+		}
 		for _, f := range []string{"app.py", "main.py", "server.py"} {
 			if p.exists(f) {
 				found = append(found, Detected{Value: f, From: f})
@@ -764,24 +1013,58 @@ var pythonDetector = &detector{
 		}
 		return found
 	},
-	sources: func(p *project, c *Candidate) []string { return []string{c.Main.Value} },
+	sources: func(p *project, c *Candidate) []string {
+		if mod, _, ok := strings.Cut(c.Main.Value, ":"); ok {
+			return []string{strings.ReplaceAll(mod, ".", "/") + ".py"}
+		}
+		return []string{c.Main.Value}
+	},
 	ports: []*regexp.Regexp{
 		regexp.MustCompile(`["']PORT["']\s*,\s*["']?(\d{2,5})`),
 		regexp.MustCompile(`\bport\s*=\s*(\d{2,5})\b`),
 	},
 	health: []*regexp.Regexp{httpPathRE2},
-	notes: func(p *project, c *Candidate) {
-		if !p.exists("requirements.txt") {
-			msg := "requirements.txt is missing: the Dockerfile installs dependencies from it (create it, empty if the app has none)"
-			if p.exists("pyproject.toml") {
-				msg += "; pyproject.toml is not read: export its dependencies (for example 'uv export --no-hashes > requirements.txt' or 'pip-compile')"
+	notes:  pythonNotes,
+}
+
+// pythonNotes fills the installer and the server, and says what the user
+// should know: a missing lockfile or requirements, Pipfile, a framework
+// whose server is not in the dependencies.
+func pythonNotes(p *project, c *Candidate) {
+	tool, ok := pyTool(p)
+	if ok {
+		c.Tool = tool
+	}
+	switch {
+	case tool.Value == "uv" && !p.exists("uv.lock"):
+		c.Notes = append(c.Notes, fmt.Sprintf("uv.lock is missing: the Dockerfile runs 'uv sync --frozen', which needs it (run 'uv lock'; uv is chosen by %s)", tool.Source()))
+	case tool.Value == "poetry" && !p.exists("poetry.lock"):
+		c.Notes = append(c.Notes, fmt.Sprintf("poetry.lock is missing: the Dockerfile runs 'poetry install', which needs it (run 'poetry lock'; Poetry is chosen by %s)", tool.Source()))
+	case tool.Value == "pip" && !p.exists("requirements.txt"):
+		c.Notes = append(c.Notes, "no requirements.txt: pip installs pyproject.toml's [project] dependencies as they are written (not the project itself; Python 3.11+ reads them): pin them in a requirements.txt ('uv export --no-hashes > requirements.txt' or pip-compile) for reproducible builds")
+	case !ok && p.exists("Pipfile"):
+	case !ok:
+		msg := "requirements.txt is missing: the Dockerfile installs dependencies from it (create it, empty if the app has none)"
+		if p.exists("pyproject.toml") {
+			msg += "; pyproject.toml has no [project] or [tool.poetry] table to read dependencies from"
+		}
+		c.Notes = append(c.Notes, msg)
+	}
+	if p.exists("Pipfile") {
+		c.Notes = append(c.Notes, "Pipfile: pipenv is not supported: export the locked dependencies with 'pipenv requirements > requirements.txt' and build with build.tool pip")
+	}
+	if app, ok := pyFramework(p); ok {
+		if dep := pyDependency(p, app.server); dep != "" {
+			if c.Main.Value == app.main {
+				c.Server = Detected{Value: app.server, From: dep}
 			}
-			c.Notes = append(c.Notes, msg)
+		} else {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s looks like a %s app: add %s to the dependencies and set server: %s, main: %s to serve it with %s rather than a development server", app.from, app.framework, app.server, app.server, app.main, app.server))
 		}
-		if !p.exists(c.Main.Value) {
-			c.Notes = append(c.Notes, fmt.Sprintf("no app.py, main.py or server.py: using %s — set main to the script that starts the app", c.Main.Value))
-		}
-	},
+	}
+	if !strings.Contains(c.Main.Value, ":") && !p.exists(c.Main.Value) {
+		c.Notes = append(c.Notes, fmt.Sprintf("no app.py, main.py or server.py: using %s — set main to the script that starts the app", c.Main.Value))
+	}
 }
 
 // --- static ---

@@ -20,11 +20,14 @@ func describeDetection(d *Detection) string {
 		for _, v := range []struct {
 			k string
 			d Detected
-		}{{"name", c.Name}, {"version", c.Version}, {"main", c.Main}, {"port", c.Port}, {"healthPath", c.HealthPath}, {"healthFlag", c.HealthFlag}} {
+		}{{"name", c.Name}, {"version", c.Version}, {"main", c.Main}, {"port", c.Port}, {"healthPath", c.HealthPath}, {"healthFlag", c.HealthFlag}, {"tool", c.Tool}, {"server", c.Server}, {"output", c.Output}} {
 			if v.d.Value == "" && !v.d.Found() {
 				continue
 			}
 			fmt.Fprintf(&b, "  %-10s %-16s %s\n", v.k, v.d.Value, v.d.Source())
+		}
+		if len(c.BuildCommand) > 0 {
+			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "build", strings.Join(c.BuildCommand, " "), c.BuildFrom)
 		}
 		if len(c.Mains) > 1 {
 			for _, m := range c.Mains {
@@ -226,6 +229,32 @@ func TestSanitizeName(t *testing.T) {
 	} {
 		if got := sanitizeName(in); got != want {
 			t.Errorf("sanitizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDetectMixed: the documented priority rule on directories holding
+// several stacks. A package.json beside another stack is front-end tooling
+// and comes after it; go comes before rust; an app comes before the static
+// site in its public directory. The .want files hold the details.
+func TestDetectMixed(t *testing.T) {
+	for dir, want := range map[string][]string{
+		"mixed-rails":         {"ruby", "node"},
+		"mixed-laravel":       {"php", "node"},
+		"mixed-spring-ui":     {"java-maven", "node"},
+		"mixed-django-assets": {"python", "node"},
+		"mixed-dotnet-ui":     {"dotnet", "node"},
+		"mixed-go-rust":       {"go", "rust"},
+		"mixed-node-public":   {"node", "static"},
+		"multi":               {"go", "python", "node"},
+	} {
+		d, err := Detect(filepath.Join("testdata", "detect", dir))
+		if err != nil {
+			t.Errorf("%s: %v", dir, err)
+			continue
+		}
+		if got := d.Stacks(); !slices.Equal(got, want) {
+			t.Errorf("%s: stacks %v, want %v", dir, got, want)
 		}
 	}
 }

@@ -248,7 +248,7 @@ func imageRef(tag, digest string) string {
 
 func newData(s *Spec, opts Options) (*data, error) {
 	st := stacks[s.Stack]
-	builder, runtime, interp, err := st.Images(s.Version, s.Base)
+	builder, runtime, interp, err := st.images(s)
 	if err != nil {
 		return nil, err
 	}

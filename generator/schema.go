@@ -242,7 +242,7 @@ func schemaExtras() map[string]map[string]any {
 		"base":       {"enum": bases, "description+": "Trade-offs: " + strings.Join(why, ". ") + "."},
 		"syntax":     pattern(frontendRE.String()),
 		"context":    withDefault(pattern(relPathRE.String()), "."),
-		"main":       pattern(relPathRE.String()),
+		"main":       pattern(relPathRE.String() + "|" + pyCallableRE.String() + "|" + javaJarRE.String()), // a path, python's module:callable, or a java jar glob
 		"workdir":    withDefault(pattern(absPathRE.String()), DefaultWorkdir),
 		"entrypoint": {"minItems": 1},
 		"ports":      {"uniqueItems": true, "default": []int{DefaultPort}},

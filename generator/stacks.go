@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -38,10 +39,16 @@ type stack struct {
 	DefaultBase    string
 	Bases          []string
 	DefaultMain    string
+	// MainHelp says what main means for the stack, for people ("the
+	// Cargo binary's name"); "" means "for example DEFAULTMAIN".
+	MainHelp string
 	// Images returns the builder image, the runtime image and the runtime's
 	// interpreter path ("" for compiled stacks) for a version and base, or an
 	// error when that combination does not exist.
 	Images func(version, base string) (builder, runtime, interpreter string, err error)
+	// ServerImages, when set, replaces Images for stacks whose images
+	// depend on the server too (php: the apache or the fpm image).
+	ServerImages func(version, base, server string) (builder, runtime, interpreter string, err error)
 	// HTTPProbe is the exec-form healthcheck that fetches url with the
 	// runtime's own client, or nil when the runtime has none.
 	HTTPProbe func(interpreter, url string) []string
@@ -67,6 +74,15 @@ type stack struct {
 	// Label names the stack for people ("java-maven 21 with jlink"); nil
 	// means "STACK VERSION".
 	Label func(s *Spec) string
+}
+
+// images returns the builder and runtime images and the interpreter of a
+// spec's stack, version, base and (where it matters) server.
+func (st *stack) images(s *Spec) (builder, runtime, interpreter string, err error) {
+	if st.ServerImages != nil {
+		return st.ServerImages(s.Version, s.Base, s.Server)
+	}
+	return st.Images(s.Version, s.Base)
 }
 
 // StackTitle names a stack for people ("Node.js" for node), or returns the
@@ -118,6 +134,7 @@ const NginxVersion = "1.27"
 var stacks = map[string]*stack{
 	"go": {
 		Name:           "go",
+		MainHelp:       "the main package to build, . or ./cmd/NAME",
 		Title:          "Go",
 		Secret:         Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
 		DefaultVersion: "1.26",
@@ -143,6 +160,7 @@ var stacks = map[string]*stack{
 	},
 	"node": {
 		Name:           "node",
+		MainHelp:       "the script that starts the app, relative to the project (for example server.js)",
 		Title:          "Node.js",
 		Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
 		DefaultVersion: "22",
@@ -173,6 +191,7 @@ var stacks = map[string]*stack{
 	},
 	"python": {
 		Name:           "python",
+		MainHelp:       "the script that starts the app (for example app.py), or module:callable with a server",
 		Title:          "Python",
 		Secret:         Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
 		DefaultVersion: "3.12",
@@ -207,6 +226,7 @@ var stacks = map[string]*stack{
 	// plain site, for example dist after a build).
 	"static": {
 		Name:           "static",
+		MainHelp:       "the site's directory: . for a plain site, or the build's output such as dist",
 		DefaultVersion: "22",
 		VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
 		VersionHelp:    "the Node.js major version of the optional build step (build.command), such as 22",
@@ -242,6 +262,7 @@ var stacks = map[string]*stack{
 	// another language needs its own measured profile.
 	"binary": {
 		Name:           "binary",
+		MainHelp:       "the prebuilt executable's path in the build context (for example bin/server)",
 		DefaultVersion: "1",
 		VersionRE:      regexp.MustCompile(`^[0-9][0-9A-Za-z.+-]{0,31}$`),
 		VersionHelp:    "the executable's own version, shown in the image description (for example 1.4.2)",
@@ -269,19 +290,24 @@ var stacks = map[string]*stack{
 	// rust: a Cargo package built in release mode with cargo build --release
 	// --locked, dependencies first (a dummy main compiled against the
 	// Cargo.toml and Cargo.lock alone). main is the binary's name (the
-	// [[bin]] name, else the package name). The runtime is glibc-based:
-	// distroless cc (glibc + libgcc, what a Rust binary links) or Debian slim.
-	// scratch and alpine would need the x86_64-unknown-linux-musl target,
-	// which Debian's toolchain (the stand-in) lacks, so they are not offered.
+	// [[bin]] name, else the package name). distroless (cc: glibc + libgcc,
+	// what a Rust binary links) and slim are glibc runtimes built on the
+	// Debian image. scratch and alpine are musl: built on rust:V-alpine3.22,
+	// whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
+	// static by default), so no rustup target download is needed and the
+	// architecture is the build's; scratch gets only the static binary and
+	// CA certificates. Alpine 3.22 images exist from Rust 1.87 on. A crate
+	// that needs a C library (openssl-sys) needs its static build on Alpine.
 	"rust": {
 		Name:           "rust",
+		MainHelp:       "the Cargo binary's name (the [[bin]] name, else the package name)",
 		Title:          "Rust",
 		Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
-		DefaultVersion: "1.83",
+		DefaultVersion: "1.88",
 		VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
-		VersionHelp:    "a Rust release such as 1.83",
+		VersionHelp:    "a Rust release such as 1.88",
 		DefaultBase:    BaseDistroless,
-		Bases:          []string{BaseDistroless, BaseSlim},
+		Bases:          []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
 		DefaultMain:    "app",
 		Images: func(v, base string) (string, string, string, error) {
 			builder := "rust:" + v + "-slim-" + DebianRelease
@@ -290,6 +316,15 @@ var stacks = map[string]*stack{
 				return builder, "debian:" + DebianRelease + "-slim", "", nil
 			case BaseDistroless:
 				return builder, "gcr.io/distroless/cc-debian12:nonroot", "", nil
+			case BaseScratch, BaseAlpine:
+				if minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1.")); minor < 87 {
+					return "", "", "", fmt.Errorf("rust:%s has no alpine%s image (the musl builder of base %s; Alpine %s came with Rust 1.87): use version 1.87 or later, or base distroless or slim", v, AlpineVersion, base, AlpineVersion)
+				}
+				musl := "rust:" + v + "-alpine" + AlpineVersion
+				if base == BaseScratch {
+					return musl, "scratch", "", nil
+				}
+				return musl, "alpine:" + AlpineVersion, "", nil
 			}
 			return "", "", "", errNoBase
 		},
@@ -316,3 +351,58 @@ func BasesFor(stackName string) []string {
 	}
 	return nil
 }
+
+// MainHelp says what a stack's main field means, for a question or a
+// message, or "" for an unknown stack.
+func MainHelp(stackName string) string {
+	st, ok := stacks[stackName]
+	switch {
+	case !ok:
+		return ""
+	case st.MainHelp != "":
+		return st.MainHelp
+	}
+	return "for example " + st.DefaultMain
+}
+
+// ToolsFor returns the build tools a stack offers (build.tool), the default
+// first, or nil when it has no choice or is unknown.
+func ToolsFor(stackName string) []string {
+	if st, ok := stacks[stackName]; ok {
+		return slices.Clone(st.Tools)
+	}
+	return nil
+}
+
+// ServersFor returns the application servers a stack offers (server), the
+// default first, or nil when it has no choice or is unknown.
+func ServersFor(stackName string) []string {
+	if st, ok := stacks[stackName]; ok {
+		return slices.Clone(st.Servers)
+	}
+	return nil
+}
+
+// choiceHelp describes each build tool and server for a person choosing one.
+var choiceHelp = map[string]string{
+	"npm":      "npm ci from package-lock.json",
+	"yarn":     "Yarn through corepack, from yarn.lock (frozen)",
+	"pnpm":     "pnpm through corepack, from pnpm-lock.yaml (frozen)",
+	"pip":      "pip from requirements.txt or pyproject.toml",
+	"poetry":   "Poetry from poetry.lock, main group only",
+	"uv":       "uv from uv.lock (frozen, no dev dependencies)",
+	"maven":    "the builder image's Maven",
+	"mvnw":     "the project's Maven wrapper (mvnw)",
+	"gradle":   "the builder image's Gradle",
+	"gradlew":  "the project's Gradle wrapper (gradlew)",
+	"none":     "the interpreter runs main directly",
+	"gunicorn": "Gunicorn, a WSGI server (Django, Flask): main is module:callable",
+	"uvicorn":  "Uvicorn, an ASGI server (FastAPI, Starlette): main is module:callable",
+	"puma":     "Puma, a Rack server: main is the config.ru",
+	"apache":   "Apache with mod_php, answers HTTP",
+	"fpm":      "PHP-FPM, answers FastCGI for a front end such as nginx",
+}
+
+// ChoiceHelp describes a build tool or server value for a person, or
+// returns "" for one it does not know.
+func ChoiceHelp(value string) string { return choiceHelp[value] }

@@ -177,7 +177,7 @@ func (s *Spec) Validate() []FieldError {
 		if !slices.Contains(st.Bases, s.Base) {
 			bad("base", "%q is not a base for %s (allowed: %s)", s.Base, s.Stack, strings.Join(st.Bases, ", "))
 		} else if st.VersionRE.MatchString(s.Version) {
-			if _, _, _, err := st.Images(s.Version, s.Base); err != nil {
+			if _, _, _, err := st.images(s); err != nil {
 				bad("base", "%s", err)
 			}
 		}
@@ -220,7 +220,7 @@ func (s *Spec) Validate() []FieldError {
 			bad("server", "%q is not a %s server (allowed: %s)", s.Server, s.Stack, strings.Join(st.Servers, ", "))
 		}
 		if s.Build.Output != "" && !st.Output {
-			bad("build.output", "%s copies its whole build stage; an output directory applies to node (allowed: empty)", s.Stack)
+			bad("build.output", "an output directory applies to node only (allowed: empty for stack %s)", s.Stack)
 		} else if s.Build.Output != "" && (!relPathRE.MatchString(s.Build.Output) || strings.HasPrefix(s.Build.Output, "-") || escapes(s.Build.Output) || path.Clean(s.Build.Output) == ".") {
 			bad("build.output", "%q is not a directory inside the build context (for example dist)", s.Build.Output)
 		} else if s.Build.Output != "" && len(s.Build.Command) == 0 {

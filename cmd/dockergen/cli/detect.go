@@ -20,10 +20,22 @@ func newDetectCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "detect [DIR]",
 		Short: "Show which stack a directory holds and what dockergen read from its files",
-		Long: `detect reads a project's own files (go.mod, package.json, .nvmrc, .python-version,
-requirements.txt, pyproject.toml, index.html, ...) and prints every stack found, in
-the order init would choose them, with each value and the file and line it came
-from. It writes nothing. Exit status 2 when nothing recognisable is there.`,
+		Long: `detect reads a project's own files and prints every stack found, in the order
+init would choose them (go > rust > java-maven > java-gradle > dotnet > ruby > php >
+python > node > static), with each value and the file and line it came from: name,
+language version, build tool (package manager), server, what to run, port, health
+endpoint, a build step and its output, and notes (missing lockfiles, framework
+hints, values it could not use). It writes nothing. Exit status 2 when nothing
+recognisable is there, with the list of files it looked for.
+
+Files read: go.mod; Cargo.toml, rust-toolchain(.toml); pom.xml, mvnw and
+.mvn/wrapper; build.gradle(.kts), settings.gradle(.kts), gradlew; *.csproj,
+*.fsproj, *.sln, global.json; Gemfile, Gemfile.lock, .ruby-version, config.ru;
+composer.json, composer.lock, index.php, .php-version; requirements*.txt,
+pyproject.toml, poetry.lock, uv.lock, Pipfile, .python-version; package.json,
+package-lock.json, yarn.lock, pnpm-lock.yaml, .nvmrc, .node-version; index.html
+(at the root or in dist/, build/, public/, _site/, out/, site/); .tool-versions
+for every stack.`,
 		Example: `  dockergen detect
   dockergen detect examples/node
   dockergen detect --format json . | jq -r '.candidates[0].stack'`,
@@ -91,7 +103,8 @@ func writeDetectJSON(w io.Writer, det *generator.Detection) error {
 	}{Dir: det.Dir}
 	for _, c := range det.Candidates {
 		cj := candidateJSON{Stack: c.Stack, Evidence: c.Evidence, Notes: c.Notes, Values: map[string]detectedJSON{}}
-		for k, d := range map[string]generator.Detected{"name": c.Name, "version": c.Version, "main": c.Main, "port": c.Port, "healthPath": c.HealthPath, "healthFlag": c.HealthFlag} {
+		for k, d := range map[string]generator.Detected{"name": c.Name, "version": c.Version, "main": c.Main, "port": c.Port, "healthPath": c.HealthPath, "healthFlag": c.HealthFlag,
+			"tool": c.Tool, "server": c.Server, "output": c.Output, "build": {Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}} {
 			if d.Value != "" {
 				cj.Values[k] = dj(d)
 			}

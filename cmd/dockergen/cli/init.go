@@ -25,6 +25,7 @@ type initOptions struct {
 	stack, name        string
 	version, base      string
 	main               string
+	tool, server       string
 	ports              []int
 	healthPath         string
 	healthCmd          string
@@ -53,13 +54,14 @@ files beside it. It lists the files first; a file that exists and differs is
 shown as a diff and is only replaced after an explicit yes, or with --force.
 Ctrl-C at any question leaves the directory untouched.
 
-Detection reads the project's own files: go.mod (module name, go and toolchain
-lines, package main at the root or in cmd/*), package.json (name, engines.node,
-the start script, main), .nvmrc, .node-version, .python-version,
-requirements.txt, pyproject.toml and app.py, main.py or server.py, plus the main
-package or script for the port and a health endpoint. When several stacks are
-found, go is preferred to node and node to python; the wizard asks, --stack
-chooses.
+Detection reads the project's own files (see 'dockergen detect --help'): go.mod,
+Cargo.toml, pom.xml, build.gradle(.kts), *.csproj, Gemfile, composer.json,
+pyproject.toml, requirements.txt, package.json and its lockfiles, index.html,
+version files (.nvmrc, .python-version, .ruby-version, .tool-versions, ...), plus
+the sources for the port and a health endpoint. When several stacks are found,
+the first in the order go, rust, java-maven, java-gradle, dotnet, ruby, php,
+python, node, static is the default (a package.json beside another stack is
+usually front-end tooling); the wizard asks, --stack chooses.
 
 --yes takes every default without asking and needs no terminal; every question
 has a flag that sets its answer (and, without --yes, skips the question). Flag
@@ -87,6 +89,8 @@ values are checked like a spec's fields: a bad one is an error, exit 2.`,
 	f.StringVar(&o.version, "version", "", "the language version (1.26, 22, 3.12); default: the detected one")
 	f.StringVar(&o.base, "base", "", "the runtime base (alpine, slim, distroless, scratch); default: the stack's")
 	f.StringVar(&o.main, "main", "", "the main package (go) or script (node, python)")
+	f.StringVar(&o.tool, "tool", "", "the package manager or build tool, for stacks with a choice (node npm|yarn|pnpm, python pip|poetry|uv, java mvnw|gradlew...); default: the detected one")
+	f.StringVar(&o.server, "server", "", "the application server, for stacks with a choice (python gunicorn|uvicorn, php apache|fpm); default: the detected one")
 	f.IntSliceVar(&o.ports, "port", nil, "a port the app listens on (repeat for several)")
 	f.StringVar(&o.healthPath, "healthcheck-path", "", "the HTTP path the healthcheck probes (node, python)")
 	f.StringVar(&o.healthCmd, "healthcheck-cmd", "", "the healthcheck command, words separated by spaces (for example '/app/server -healthcheck')")
@@ -110,6 +114,8 @@ var flagFields = map[string][]string{
 	"version":          {"version"},
 	"base":             {"base", "packages"},
 	"main":             {"main"},
+	"tool":             {"build.tool"},
+	"server":           {"server"},
 	"port":             {"ports"},
 	"healthcheck-path": {"healthcheck"},
 	"healthcheck-cmd":  {"healthcheck"},
@@ -272,6 +278,12 @@ func (o *initOptions) applyFlags(s *generator.Spec, changed func(string) bool) e
 	if changed("main") {
 		s.Main = o.main
 	}
+	if changed("tool") {
+		s.Build.Tool = o.tool
+	}
+	if changed("server") {
+		s.Server = o.server
+	}
 	if changed("port") {
 		s.Ports = o.ports
 	}
@@ -401,7 +413,8 @@ func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidat
 	rows := []struct {
 		k string
 		d generator.Detected
-	}{{"name", c.Name}, {"version", c.Version}, {"main", c.Main}, {"port", c.Port}, {"health", c.HealthPath}, {"health", flagValue(c.HealthFlag)}}
+	}{{"name", c.Name}, {"version", c.Version}, {"tool", c.Tool}, {"server", c.Server}, {"main", c.Main}, {"port", c.Port}, {"health", c.HealthPath}, {"health", flagValue(c.HealthFlag)},
+		{"build", generator.Detected{Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}}, {"output", c.Output}}
 	for _, r := range rows {
 		if r.d.Value == "" {
 			continue
@@ -490,7 +503,7 @@ func (w *wizard) run() (*generator.Spec, error) {
 		for _, c := range w.det.Candidates {
 			choices = append(choices, choice{c.Stack, "found " + strings.Join(c.Evidence, ", ")})
 		}
-		st := w.selectOne("Stack:", choices, w.cand.Stack, "Several stacks were found; go is preferred to node and node to python. The container runs one of them.")
+		st := w.selectOne("Stack:", choices, w.cand.Stack, "Several stacks were found; the order is "+generator.DetectionOrder()+" (a package.json beside another stack is usually front-end tooling). The container runs one of them.")
 		if w.err != nil {
 			return nil, w.err
 		}
@@ -523,12 +536,38 @@ func (w *wizard) run() (*generator.Spec, error) {
 		}
 		s.Base = w.selectOne("Runtime base:", choices, def, help)
 	}
+	if tools := generator.ToolsFor(s.Stack); w.ask("tool") && len(tools) > 1 {
+		var choices []choice
+		for _, t := range tools {
+			why := generator.ChoiceHelp(t)
+			if c.Tool.Found() && c.Tool.Value == t {
+				why += "; found in " + c.Tool.Source()
+			}
+			choices = append(choices, choice{t, why})
+		}
+		s.Build.Tool = w.selectOne("Build tool:", choices, defaultsOf(s).Build.Tool, "The package manager or build tool the builder stage runs (detected: "+c.Tool.Source()+"). It installs from the lockfile only.")
+	}
+	if servers := generator.ServersFor(s.Stack); w.ask("server") && len(servers) > 1 {
+		var choices []choice
+		for _, v := range servers {
+			why := generator.ChoiceHelp(v)
+			if c.Server.Found() && c.Server.Value == v {
+				why += "; found in " + c.Server.Source()
+			}
+			choices = append(choices, choice{v, why})
+		}
+		s.Server = w.selectOne("Server:", choices, defaultsOf(s).Server, "What runs the app in the container (detected: "+c.Server.Source()+").")
+	}
 	if w.ask("main") {
 		msg := "Script to run:"
-		if s.Stack == "go" {
+		switch s.Stack {
+		case "go":
 			msg = "Main package:"
+		case "node", "python", "ruby":
+		default:
+			msg = "What to run (main):"
 		}
-		help := "What the container runs: for go the package to build (. or ./cmd/NAME), for node and python the script, relative to the project."
+		help := "What the container runs: " + generator.MainHelp(s.Stack) + "."
 		if len(c.Mains) > 1 {
 			var choices []choice
 			for _, m := range c.Mains {

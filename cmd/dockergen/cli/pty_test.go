@@ -234,6 +234,8 @@ func TestInitTerminal(t *testing.T) {
 		r.answer("Runtime base:", "?")
 		r.expect("Not offered: distroless (distroless python3-debian12 ships Python 3.11, not 3.12")
 		r.c.Send(keyEnter)
+		r.answer("Build tool:", keyEnter)
+		r.answer("Server:", keyEnter)
 		r.answer("Script to run:", keyEnter)
 		r.answer("Port(s) the app listens on:", "\x7f\x7f\x7f\x7f80", keyEnter)
 		r.expect("ports[0]: 80 is a privileged port")
@@ -260,6 +262,7 @@ func TestInitTerminal(t *testing.T) {
 		r.answer("Image and container name:", keyEnter)
 		r.answer("Node.js version:", keyEnter)
 		r.answer("Runtime base:", keyDown, keyEnter)
+		r.answer("Build tool:", keyEnter)
 		r.interrupt("Script to run:")
 		if code := r.wait(); code != 130 || !strings.Contains(r.screen(), "interrupted: nothing was written") {
 			t.Errorf("exit %d, want 130\n%s", code, r.screen())
@@ -274,7 +277,7 @@ func TestInitTerminal(t *testing.T) {
 		dir := copyExampleApp(t, "node")
 		before := dirState(t, dir)
 		r := startPTY(t, bin, dir, "init")
-		for _, q := range []string{"name:", "version:", "base:", "Script", "Port", "Healthcheck", "Writable", "Keep the limits", "Extra OS packages", "build secret"} {
+		for _, q := range []string{"name:", "version:", "base:", "Build tool:", "Script", "Port", "Healthcheck", "Writable", "Keep the limits", "Extra OS packages", "build secret"} {
 			r.answer(q, keyEnter)
 		}
 		r.interrupt("Create these 7 files?")
@@ -295,7 +298,7 @@ func TestInitTerminal(t *testing.T) {
 		before := dirState(t, dir)
 		for _, yes := range []bool{false, true} {
 			r := startPTY(t, bin, dir, "init")
-			for _, q := range []string{"name:", "version:", "base:", "Script", "Port", "Healthcheck", "Writable", "Keep the limits", "Extra OS packages", "build secret"} {
+			for _, q := range []string{"name:", "version:", "base:", "Build tool:", "Server:", "Script", "Port", "Healthcheck", "Writable", "Keep the limits", "Extra OS packages", "build secret"} {
 				r.answer(q, keyEnter)
 			}
 			r.expect("overwrite  Dockerfile (it differs, see below)")
@@ -327,7 +330,7 @@ func TestInitTerminal(t *testing.T) {
 	t.Run("same as --yes", func(t *testing.T) {
 		a, b := copyExampleApp(t, "node"), copyExampleApp(t, "node")
 		r := startPTY(t, bin, a, "init")
-		for _, q := range []string{"name:", "version:", "base:", "Script", "Port", "Healthcheck", "Writable", "Keep the limits", "Extra OS packages", "build secret", "Create these 7 files?"} {
+		for _, q := range []string{"name:", "version:", "base:", "Build tool:", "Script", "Port", "Healthcheck", "Writable", "Keep the limits", "Extra OS packages", "build secret", "Create these 7 files?"} {
 			r.answer(q, keyEnter)
 		}
 		if code := r.wait(); code != 0 {

@@ -1,0 +1,3 @@
+module example.com/hybrid
+
+go 1.25

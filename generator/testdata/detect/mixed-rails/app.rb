@@ -1,0 +1,2 @@
+require "socket"
+server = TCPServer.new("0.0.0.0", 3000)

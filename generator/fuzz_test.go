@@ -103,13 +103,27 @@ func checkLoadError(t *testing.T, err error) {
 	}
 }
 
-// fuzzBases are the stack, version and base combinations FuzzGenerate picks
-// from.
-var fuzzBases = []struct{ stack, version, base string }{
-	{"go", "", BaseDistroless}, {"go", "", BaseScratch}, {"go", "", BaseSlim}, {"go", "", BaseAlpine},
-	{"node", "", BaseSlim}, {"node", "", BaseAlpine}, {"node", "", BaseDistroless},
-	{"python", "", BaseSlim}, {"python", "", BaseAlpine}, {"python", "3.11", BaseDistroless},
-}
+// fuzzBase is one stack, version, base and server combination.
+type fuzzBase struct{ stack, version, base, server string }
+
+// fuzzBases are the combinations FuzzGenerate picks from: every stack on
+// every base it supports, with the version or server a base needs.
+var fuzzBases = func() []fuzzBase {
+	var bs []fuzzBase
+	for _, st := range Stacks() {
+		for _, b := range BasesFor(st) {
+			fb := fuzzBase{stack: st, base: b}
+			switch {
+			case st == "python" && b == BaseDistroless:
+				fb.version = "3.11" // the only Python distroless ships
+			case st == "php" && b == BaseAlpine:
+				fb.server = "fpm" // the only PHP server image on Alpine
+			}
+			bs = append(bs, fb)
+		}
+	}
+	return bs
+}()
 
 // fuzzInput holds FuzzGenerate's arguments. Lists (command words, packages,
 // writable paths) are NUL-separated: NUL is refused in every field anyway.
@@ -133,11 +147,78 @@ func (in *fuzzInput) slot(i int) *string {
 
 // baseInput is a valid input that sets every field, for seeds and tables.
 func baseInput() fuzzInput {
-	return fuzzInput{sel: 4, name: "app", envKey: "GREETING", envVal: "hello", labelKey: "org.example.team", labelVal: "core",
+	return fuzzInput{sel: fuzzBaseIndex("node", BaseSlim), name: "app", envKey: "GREETING", envVal: "hello", labelKey: "org.example.team", labelVal: "core",
 		argKey: "APP_VERSION", argVal: "1.0.0", entry: "/usr/local/bin/node\x00server.js", cmd: "--port\x008080",
 		health: "/usr/local/bin/node\x00-e\x00process.exit(0)", buildCmd: "npm\x00run\x00build", pkgs: "curl\x00tzdata",
 		workdir: "/app", writable: "/tmp\x00/app/cache", main: "server.js", secretID: "npmrc", secretTarget: "/root/.npmrc",
 		secretSrc: "~/.npmrc", hpath: "", syntax: "docker/dockerfile:1", context: ".", notSec: ""}
+}
+
+// fuzzBaseIndex is the sel that picks a stack and base.
+func fuzzBaseIndex(stack, base string) uint8 {
+	for i, b := range fuzzBases {
+		if b.stack == stack && b.base == base {
+			return uint8(i)
+		}
+	}
+	panic("no fuzz base " + stack + "/" + base)
+}
+
+// stackSeeds are valid inputs on every stack and base: baseInput's strings
+// with the stack's own main and no packages or build step (which some bases
+// and stacks refuse), each also with the stack's other build tool, its other
+// server (main as that server wants it) and, for java, jlink.
+func stackSeeds() []fuzzInput {
+	var seeds []fuzzInput
+	for i, b := range fuzzBases {
+		in := baseInput()
+		in.sel, in.pkgs, in.buildCmd, in.secretID, in.secretTarget, in.secretSrc = uint8(i), "", "", "", "", ""
+		in.main = stacks[b.stack].DefaultMain
+		switch b.stack {
+		case "rust":
+			in.main = in.name
+		case "static":
+			in.argKey = "" // a plain site has no build step for an ARG
+		}
+		seeds = append(seeds, in)
+		if len(ToolsFor(b.stack)) > 1 {
+			t := in
+			t.flags = 8
+			seeds = append(seeds, t)
+		}
+		if len(ServersFor(b.stack)) > 1 && b.server == "" {
+			sv := in
+			sv.flags = 16
+			switch b.stack {
+			case "python":
+				sv.main = "app:app"
+			case "ruby":
+				sv.main = "config.ru"
+			}
+			seeds = append(seeds, sv)
+		}
+		if strings.HasPrefix(b.stack, "java-") {
+			j := in
+			j.flags = 32
+			seeds = append(seeds, j)
+		}
+	}
+	return seeds
+}
+
+// TestStackSeedsValid: every stack seed is a valid spec that generates and
+// keeps the invariants, so the fuzzer starts from every stack and base.
+func TestStackSeedsValid(t *testing.T) {
+	for _, in := range stackSeeds() {
+		b := fuzzBases[in.sel]
+		t.Run(fmt.Sprintf("%s-%s-%d", b.stack, b.base, in.flags), func(t *testing.T) {
+			if !checkInput(t, in) {
+				spec := in.spec()
+				spec.Defaults()
+				t.Errorf("the seed is not valid: %v", spec.Validate())
+			}
+		})
+	}
 }
 
 func words(s string) []string {
@@ -158,6 +239,20 @@ func (in fuzzInput) spec() *Spec {
 	}
 	s.Build.Command = words(in.buildCmd)
 	s.Build.CGO = in.flags&2 != 0
+	s.Server = b.server
+	// Bits 3 to 6 pick the stack's other build tool and server, jlink, and a
+	// build output directory (where a stack has them; elsewhere Validate
+	// refuses them, which is checked too).
+	if tools := ToolsFor(b.stack); in.flags&8 != 0 && len(tools) > 1 {
+		s.Build.Tool = tools[1+int(in.sel)%(len(tools)-1)]
+	}
+	if servers := ServersFor(b.stack); in.flags&16 != 0 && len(servers) > 1 {
+		s.Server = servers[1+int(in.sel)%(len(servers)-1)]
+	}
+	s.Build.JLink = in.flags&32 != 0
+	if in.flags&64 != 0 {
+		s.Build.Output = "dist"
+	}
 	if in.envKey != "" {
 		s.Env = map[string]string{in.envKey: in.envVal}
 	}
@@ -186,10 +281,11 @@ func (in fuzzInput) spec() *Spec {
 // when it validates, generation must succeed and keep every invariant.
 // When it does not, no secret-scan message may repeat the value.
 func FuzzGenerate(f *testing.F) {
-	in := baseInput()
-	f.Add(in.sel, in.flags, in.name, in.envKey, in.envVal, in.labelKey, in.labelVal, in.argKey, in.argVal,
-		in.entry, in.cmd, in.health, in.buildCmd, in.pkgs, in.workdir, in.writable, in.main,
-		in.secretID, in.secretTarget, in.secretSrc, in.hpath, in.syntax, in.context, in.notSec)
+	for _, in := range append([]fuzzInput{baseInput()}, stackSeeds()...) {
+		f.Add(in.sel, in.flags, in.name, in.envKey, in.envVal, in.labelKey, in.labelVal, in.argKey, in.argVal,
+			in.entry, in.cmd, in.health, in.buildCmd, in.pkgs, in.workdir, in.writable, in.main,
+			in.secretID, in.secretTarget, in.secretSrc, in.hpath, in.syntax, in.context, in.notSec)
+	}
 	f.Fuzz(func(t *testing.T, sel, flags uint8, name, envKey, envVal, labelKey, labelVal, argKey, argVal,
 		entry, cmd, health, buildCmd, pkgs, workdir, writable, main,
 		secretID, secretTarget, secretSrc, hpath, syntax, context, notSec string) {
@@ -527,7 +623,7 @@ func generateSeeds() map[string]fuzzInput {
 		in.envKey, in.envVal, in.notSec = "VAPID_PUBLIC_KEY", "BEl62iUYgUivxIkv69yViEuiBIa40HI6YrrfuWjvfo1CZQ0bhVJQ5mWYHm3d2mu5n9TC8o3u6hqLeLLsLJKE", "env.VAPID_PUBLIC_KEY"
 	})
 	set("secret-value", func(in *fuzzInput) { in.envKey, in.envVal = "DB_PASSWORD", "hunter2" })
-	set("flags-all", func(in *fuzzInput) { in.flags = 7 })
+	set("flags-all", func(in *fuzzInput) { in.flags = 127 })
 	return seeds
 }
 

@@ -245,6 +245,9 @@ func (s *Spec) Validate() []FieldError {
 		if s.Stack == "static" && len(s.Build.Command) == 0 && len(s.Build.Secrets) > 0 {
 			bad("build.secrets", "a plain site has no build step to use a secret (allowed: none, or set build.command)")
 		}
+		if s.Stack == "static" && len(s.Build.Command) == 0 && len(s.Build.Args) > 0 {
+			bad("build.args", "a plain site has no build step to use build arguments (allowed: none, or set build.command)")
+		}
 		if s.Build.CGO && (s.Stack == "static" || s.Stack == "binary" || s.Stack == "rust") {
 			bad("build.cgo", "cgo is a Go build setting (allowed: false for stack %s)", s.Stack)
 		}

@@ -33,12 +33,12 @@ func TestJavaCheckMain(t *testing.T) {
 		strings.Repeat("a/", 100) + "x.jar"}
 	for _, stackName := range []string{"java-maven", "java-gradle"} {
 		for _, m := range good {
-			if msg := javaCheckMain(&Spec{Stack: stackName, Main: m}); msg != "" {
+			if msg := stacks[stackName].CheckMain(&Spec{Stack: stackName, Main: m}); msg != "" {
 				t.Errorf("%s main %q refused: %s", stackName, m, msg)
 			}
 		}
 		for _, m := range bad {
-			if msg := javaCheckMain(&Spec{Stack: stackName, Main: m}); msg == "" {
+			if msg := stacks[stackName].CheckMain(&Spec{Stack: stackName, Main: m}); msg == "" {
 				t.Errorf("%s main %q accepted", stackName, m)
 			}
 		}

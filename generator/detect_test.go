@@ -98,7 +98,7 @@ func TestDetect(t *testing.T) {
 // stack, main, port and health probe.
 func TestDetectExamples(t *testing.T) {
 	for _, st := range Stacks() {
-		if len(detectorFor(st).markers) == 0 {
+		if !stacks[st].detected() {
 			continue // never detected (binary): TestDetectBinary
 		}
 		dir := filepath.Join("..", "examples", st)
@@ -144,10 +144,10 @@ func TestDetectNothing(t *testing.T) {
 	// The message names every detected stack in priority order, each with
 	// the files that would have identified it.
 	var stacks, looked []string
-	for _, d := range detectors {
-		if len(d.markers) > 0 {
-			stacks = append(stacks, d.stack)
-			looked = append(looked, strings.Join(d.markers, ", ")+" ("+d.stack+")")
+	for _, st := range registry {
+		if st.detected() {
+			stacks = append(stacks, st.Name)
+			looked = append(looked, strings.Join(st.Detector.markers, ", ")+" ("+st.Name+")")
 		}
 	}
 	if len(stacks) < 5 || !slices.Contains(looked, "go.mod (go)") || !slices.Contains(looked, "package.json (node)") {

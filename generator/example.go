@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"path"
 	"strings"
 )
 
@@ -9,12 +10,13 @@ import (
 // 'dockergen init --yes' writes for a typical project of that stack, with
 // every default applied. It fails for an unknown stack.
 func ExampleSpec(stackName string) (*Spec, error) {
-	if _, ok := stacks[stackName]; !ok {
+	st, ok := stacks[stackName]
+	if !ok {
 		return nil, fmt.Errorf("no example for stack %q (have: %s)", stackName, strings.Join(Stacks(), ", "))
 	}
 	s := &Spec{APIVersion: APIVersion, Name: "example-" + stackName, Stack: stackName}
-	if stackName == "go" {
-		s.Healthcheck.Command = []string{"/app/example-go", "-healthcheck"}
+	if st.ExampleHealthFlag != "" {
+		s.Healthcheck.Command = []string{path.Join(DefaultWorkdir, s.Name), st.ExampleHealthFlag}
 	}
 	s.Defaults()
 	return s, nil

@@ -206,7 +206,7 @@ type data struct {
 	Spec     *Spec
 	SpecFile string
 	// StackLabel names the stack for people: "go 1.26", "static", "static
-	// built with Node.js 22", "binary".
+	// built with Node.js 22", "binary" (the stack's Label).
 	StackLabel  string
 	Builder     string
 	Runtime     string
@@ -258,8 +258,8 @@ func newData(s *Spec, opts Options) (*data, error) {
 	if opts.Context == "" {
 		opts.Context = s.Context
 	}
-	if s.Stack == "static" && len(s.Build.Command) == 0 {
-		builder = "scratch" // a plain site: its first stage only holds the files
+	if st.NoBuildStep != nil && st.NoBuildStep(s) {
+		builder = "scratch" // its first stage only holds the files
 	}
 	d := &data{
 		Spec:        s,
@@ -279,13 +279,6 @@ func newData(s *Spec, opts Options) (*data, error) {
 		d.Entrypoint = s.Entrypoint
 	case st.Entry != nil:
 		d.Entrypoint = st.Entry(s, interp)
-	case s.Stack == "go" || s.Stack == "binary" || s.Stack == "rust":
-		d.Binary = path.Join(s.Workdir, s.Name)
-		d.Entrypoint = []string{d.Binary}
-	case s.Stack == "static":
-		// -e: the error log before the configuration is read (the default
-		// path is on the read-only root).
-		d.Entrypoint = []string{"/usr/sbin/nginx", "-e", "/dev/stderr", "-c", "/etc/nginx/nginx.conf"}
 	default:
 		d.Entrypoint = []string{interp, s.Main}
 	}
@@ -303,10 +296,6 @@ func newData(s *Spec, opts Options) (*data, error) {
 	switch {
 	case st.Label != nil:
 		d.StackLabel = st.Label(s)
-	case s.Stack == "static" && len(s.Build.Command) > 0:
-		d.StackLabel = "static built with Node.js " + s.Version
-	case s.Stack == "static" || s.Stack == "binary":
-		d.StackLabel = s.Stack
 	default:
 		d.StackLabel = s.Stack + " " + s.Version
 	}

@@ -279,8 +279,8 @@ func stackRules() []any {
 	for _, name := range Stacks() {
 		st := stacks[name]
 		mainProp := map[string]any{"default": st.DefaultMain}
-		if name == "rust" {
-			mainProp["$comment"] = "the Cargo binary's name; without main, the spec's name (Cargo names the binary after the package), else " + st.DefaultMain
+		if st.MainComment != "" {
+			mainProp["$comment"] = st.MainComment + ", else " + st.DefaultMain
 		}
 		props := map[string]any{
 			"version": map[string]any{"pattern": st.VersionRE.String(), "default": st.DefaultVersion, "$comment": st.VersionHelp},

@@ -28,26 +28,29 @@ import (
 // identifier) and distroless, which for .NET means Ubuntu chiseled
 // (aspnet:V-noble-chiseled; jammy-chiseled for 6.0): no shell, no package
 // manager, glibc.
-func init() {
-	register(&stack{
-		Name:  "dotnet",
-		Title: ".NET",
-		// A private feed's credentials live in the user-level NuGet.Config,
-		// which restore reads after the project's own NuGet.config.
-		Secret:         Secret{ID: "nuget-config", Target: "/root/.nuget/NuGet/NuGet.Config", Src: "~/.nuget/NuGet/NuGet.Config"},
-		DefaultVersion: "8.0",
-		VersionRE:      regexp.MustCompile(`^(6|8|9|10)\.0$`),
-		VersionHelp:    "a supported .NET release: 6.0, 8.0, 9.0 or 10.0",
-		DefaultBase:    BaseSlim,
-		Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-		DefaultMain:    "App.csproj",
-		Images:         dotnetImages,
-		CheckMain:      dotnetCheckMain,
-		Entry: func(s *Spec, _ string) []string {
-			return []string{path.Join(s.Workdir, s.Name)}
-		},
-	})
-	registerDetector(dotnetDetector)
+var dotnetStack = &stack{
+	Name:  "dotnet",
+	Title: ".NET",
+	// A private feed's credentials live in the user-level NuGet.Config,
+	// which restore reads after the project's own NuGet.config.
+	Secret:         Secret{ID: "nuget-config", Target: "/root/.nuget/NuGet/NuGet.Config", Src: "~/.nuget/NuGet/NuGet.Config"},
+	DefaultVersion: "8.0",
+	VersionRE:      regexp.MustCompile(`^(6|8|9|10)\.0$`),
+	VersionHelp:    "a supported .NET release: 6.0, 8.0, 9.0 or 10.0",
+	DefaultBase:    BaseSlim,
+	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain:    "App.csproj",
+	Images:         dotnetImages,
+	CheckMain:      dotnetCheckMain,
+	Entry: func(s *Spec, _ string) []string {
+		return []string{path.Join(s.Workdir, s.Name)}
+	},
+	Doc: stackDoc{
+		DetectedFrom: "`*.csproj`/`*.fsproj` (TargetFramework, AssemblyName, Web SDK), `*.sln`, `global.json`",
+		Runtime:      "`dotnet publish` of the project, the aspnet image",
+		BaseNotes:    map[string]string{BaseDistroless: "Ubuntu chiseled"},
+	},
+	Detector: dotnetDetector,
 }
 
 // dotnetImages returns the SDK and ASP.NET Core runtime images of a .NET
@@ -257,7 +260,6 @@ func dotnetSources(c *Candidate) []string {
 }
 
 var dotnetDetector = &detector{
-	stack:   "dotnet",
 	markers: append([]string{"*.sln", "*.slnx"}, dotnetProjectGlobs...),
 	// The image's name: the app project's AssemblyName, else its file name.
 	name: []finder{func(p *project) (Detected, bool) {

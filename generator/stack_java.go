@@ -85,13 +85,16 @@ var (
 	javaJarRE = regexp.MustCompile(`^(?:[A-Za-z0-9_][A-Za-z0-9._+-]*/)*[A-Za-z0-9_*][A-Za-z0-9._+*-]*\.jar$`)
 )
 
-// javaCheckMain returns what is wrong with a java stack's main: it must be
-// the built jar's path (a glob in its file name) inside the build context.
-func javaCheckMain(s *Spec) string {
-	if len(s.Main) > 200 || !javaJarRE.MatchString(s.Main) || strings.Contains(s.Main, "**") {
-		return fmt.Sprintf("%q is not the path of the built jar inside the build context (plain path segments, '*' in the file name for any characters, ending in .jar; for example %s)", s.Main, stacks[s.Stack].DefaultMain)
+// javaCheckMain returns the CheckMain of a java stack whose default main is
+// example: main must be the built jar's path (a glob in its file name)
+// inside the build context.
+func javaCheckMain(example string) func(s *Spec) string {
+	return func(s *Spec) string {
+		if len(s.Main) > 200 || !javaJarRE.MatchString(s.Main) || strings.Contains(s.Main, "**") {
+			return fmt.Sprintf("%q is not the path of the built jar inside the build context (plain path segments, '*' in the file name for any characters, ending in .jar; for example %s)", s.Main, example)
+		}
+		return ""
 	}
-	return ""
 }
 
 // javaImages returns the Images function of a java stack: the builder is
@@ -135,56 +138,7 @@ func javaLabel(s *Spec) string {
 	return l
 }
 
-func init() {
-	register(&stack{
-		Name:           "java-maven",
-		Title:          "Java (Maven)",
-		Secret:         Secret{ID: "maven-settings", Target: "/root/.m2/settings.xml", Src: "~/.m2/settings.xml"},
-		DefaultVersion: "21",
-		VersionRE:      javaVersionRE,
-		VersionHelp:    "a Java LTS major version: 17, 21 or 25",
-		DefaultBase:    BaseDistroless,
-		Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
-		DefaultMain:    "target/*.jar",
-		Images:         javaImages(func(v string) string { return "maven:3.9-eclipse-temurin-" + v }),
-		HTTPProbe:      javaProbe,
-		Profile:        "java",
-		Tools:          []string{"maven", "mvnw"},
-		JLink:          true,
-		CheckMain:      javaCheckMain,
-		Entry:          javaEntry,
-		Label:          javaLabel,
-	})
-	register(&stack{
-		Name:           "java-gradle",
-		Title:          "Java (Gradle)",
-		Secret:         Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
-		DefaultVersion: "21",
-		VersionRE:      javaVersionRE,
-		VersionHelp:    "a Java LTS major version: 17, 21 or 25",
-		DefaultBase:    BaseDistroless,
-		Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
-		DefaultMain:    "build/libs/*.jar",
-		// Gradle 8 does not run on Java 25 (Gradle 9.1 is the first that does).
-		Images: javaImages(func(v string) string {
-			if v == "25" {
-				return "gradle:9-jdk" + v
-			}
-			return "gradle:8-jdk" + v
-		}),
-		HTTPProbe: javaProbe,
-		Profile:   "java",
-		Tools:     []string{"gradle", "gradlew"},
-		JLink:     true,
-		CheckMain: javaCheckMain,
-		Entry:     javaEntry,
-		Label:     javaLabel,
-	})
-	registerDetector(javaMavenDetector)
-	registerDetector(javaGradleDetector)
-}
-
-// --- detection ---
+// --- detection (shared by java-maven and java-gradle) ---
 
 var (
 	javaMajorRE       = regexp.MustCompile(`^(?:[a-z][a-z0-9]*-)*(?:1\.)?([0-9]+)(?:[._+-].*)?$`)
@@ -301,80 +255,4 @@ func javaSources(buildFiles []string, mainRE *regexp.Regexp) func(p *project, c 
 		}
 		return srcs
 	}
-}
-
-var javaMavenDetector = &detector{
-	stack:   "java-maven",
-	markers: []string{"pom.xml"},
-	name:    []finder{nameFrom("pom.xml", pomValue(pomArtifactRE, asIs))},
-	version: append(javaVersionFiles(),
-		fromFile("pom.xml", pomValue(pomReleaseRE, javaMajor)),
-		fromFile("pom.xml", pomValue(pomJavaVersionRE, javaMajor)),
-		fromFile("pom.xml", pomValue(pomSourceRE, javaMajor)),
-	),
-	mains: func(p *project, c *Candidate) []Detected {
-		data, ok := p.read("pom.xml")
-		if !ok {
-			return nil
-		}
-		v, line, ok := pomValue(pomFinalNameRE, asIs)(data)
-		if !ok {
-			return nil
-		}
-		if jar := "target/" + v + ".jar"; javaJarRE.MatchString(jar) {
-			return []Detected{{Value: jar, From: at("pom.xml", line)}}
-		}
-		return nil
-	},
-	sources: javaSources([]string{"pom.xml"}, pomMainClassRE),
-	ports:   javaPortRE,
-	health:  javaHealthRE,
-	notes: func(p *project, c *Candidate) {
-		// A complete wrapper pins the project's own Maven: use it.
-		if p.exists("mvnw") {
-			if p.exists(".mvn/wrapper/maven-wrapper.properties") {
-				c.Tool = Detected{Value: "mvnw", From: ".mvn/wrapper/maven-wrapper.properties"}
-			} else {
-				c.Notes = append(c.Notes, "mvnw is there but .mvn/wrapper/maven-wrapper.properties is missing: build.tool maven uses the image's Maven")
-			}
-		}
-		if data, ok := p.read("pom.xml"); ok {
-			if l := lineOf(data, "<modules>"); l > 0 {
-				c.Notes = append(c.Notes, fmt.Sprintf("pom.xml:%d: a multi-module build: the dependency step reads only the root pom.xml, so the modules' dependencies are fetched by the package step; set main to the module's jar (for example app/target/*.jar)", l))
-			}
-			if l := lineOf(data, "<packaging>war</packaging>"); l > 0 {
-				c.Notes = append(c.Notes, fmt.Sprintf("pom.xml:%d: packaging war: the image runs an executable jar with java -jar (an application server is not provided)", l))
-			}
-		}
-	},
-}
-
-var javaGradleDetector = &detector{
-	stack:   "java-gradle",
-	markers: []string{"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"},
-	name: []finder{
-		nameFrom("settings.gradle", regexpLine(gradleRootNameRE, asIs)),
-		nameFrom("settings.gradle.kts", regexpLine(gradleRootNameRE, asIs)),
-	},
-	version: append(javaVersionFiles(),
-		fromFile("build.gradle", gradleVersion),
-		fromFile("build.gradle.kts", gradleVersion),
-	),
-	mains:   func(p *project, c *Candidate) []Detected { return nil },
-	sources: javaSources([]string{"build.gradle", "build.gradle.kts"}, gradleMainClassRE),
-	ports:   javaPortRE,
-	health:  javaHealthRE,
-	notes: func(p *project, c *Candidate) {
-		// A complete wrapper pins the project's own Gradle: use it.
-		if p.exists("gradlew") {
-			if p.exists("gradle/wrapper/gradle-wrapper.properties") {
-				c.Tool = Detected{Value: "gradlew", From: "gradle/wrapper/gradle-wrapper.properties"}
-			} else {
-				c.Notes = append(c.Notes, "gradlew is there but gradle/wrapper/gradle-wrapper.properties is missing: build.tool gradle uses the image's Gradle")
-			}
-		}
-		if !p.exists("settings.gradle") && !p.exists("settings.gradle.kts") {
-			c.Notes = append(c.Notes, "no settings.gradle: Gradle names the project and its jar after the build directory (/src in the image)")
-		}
-	},
 }

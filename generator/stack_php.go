@@ -29,75 +29,81 @@ import (
 // file, Apache's pid file and mutexes) in the first writable path (/tmp by
 // default). The official images have no Apache variant on Alpine, so alpine
 // is fpm only. No distroless PHP image exists.
-func init() {
-	register(&stack{
-		Name:  "php",
-		Title: "PHP",
-		// Composer reads a private repository's credentials from
-		// COMPOSER_HOME/auth.json; COMPOSER_HOME is /tmp in composer:2.
-		Secret:         Secret{ID: "composer-auth", Target: "/tmp/auth.json", Src: "~/.config/composer/auth.json"},
-		DefaultVersion: "8.3",
-		VersionRE:      regexp.MustCompile(`^8\.[1-4]$`),
-		VersionHelp:    "a PHP release from 8.1 to 8.4, such as 8.3",
-		DefaultBase:    BaseSlim,
-		Bases:          []string{BaseSlim, BaseAlpine},
-		DefaultMain:    "public/index.php",
-		MainHelp:       "the front controller, whose directory is the document root (for example public/index.php)",
-		Servers:        []string{"apache", "fpm"},
-		// Images returns the apache image on slim (the default server):
-		// it does not see the server, so php.Dockerfile.tmpl names the
-		// slim fpm image itself (and .Runtime, which the image's base.name
-		// label and DOCKER-SECURITY.md show, still says apache there).
-		// Images is the default server's (apache on slim, fpm on alpine,
-		// the only PHP server image there); ServerImages is what a spec gets.
-		// apache on alpine is refused by Check, on the server field.
-		Images: func(v, base string) (string, string, string, error) {
-			switch base {
-			case BaseSlim:
-				return phpComposerImage, phpImage(v, base, "apache"), phpInterp, nil
-			case BaseAlpine:
-				return phpComposerImage, phpImage(v, base, "fpm"), phpInterp, nil
-			}
-			return "", "", "", errNoBase
-		},
-		ServerImages: func(v, base, server string) (string, string, string, error) {
-			switch {
-			case base == BaseSlim && server == "fpm":
-				return phpComposerImage, phpImage(v, base, "fpm"), phpInterp, nil
-			}
-			return stacks["php"].Images(v, base)
-		},
-		HTTPProbe: func(interp, url string) []string {
-			return []string{interp, "-d", "allow_url_fopen=1", "-r", phpProbe, "--", url}
-		},
-		CheckMain: func(s *Spec) string {
-			if !phpMainRE.MatchString(s.Main) {
-				return fmt.Sprintf("%q is not a front controller: a .php file inside the build context whose directory is the document root (letters, digits, '.', '_' and '-' in each part, no part starting with '.', for example public/index.php or index.php)", s.Main)
-			}
-			return ""
-		},
-		Check: func(s *Spec, bad func(field, format string, args ...any)) {
-			if s.Server == "apache" && s.Base == BaseAlpine {
-				bad("server", "%q has no official PHP image on Alpine (allowed on alpine: fpm; or base slim for apache)", s.Server)
-			}
-			if len(s.Writable) == 0 {
-				bad("writable", "PHP needs a writable directory, the first listed, for sessions, uploads, OPcache's lock file and Apache's pid file and mutexes (allowed: at least one path, for example /tmp)")
-			}
-		},
-		Entry: func(s *Spec, interp string) []string {
-			if s.Server == "fpm" {
-				return []string{"/usr/local/sbin/php-fpm", "--nodaemonize"}
-			}
-			return []string{"/usr/sbin/apache2", "-DFOREGROUND"}
-		},
-		Label: func(s *Spec) string {
-			if s.Server == "fpm" {
-				return "php " + s.Version + " with PHP-FPM"
-			}
-			return "php " + s.Version + " with Apache"
-		},
-	})
-	registerDetector(phpDetector)
+var phpStack = &stack{
+	Name:  "php",
+	Title: "PHP",
+	// Composer reads a private repository's credentials from
+	// COMPOSER_HOME/auth.json; COMPOSER_HOME is /tmp in composer:2.
+	Secret:         Secret{ID: "composer-auth", Target: "/tmp/auth.json", Src: "~/.config/composer/auth.json"},
+	DefaultVersion: "8.3",
+	VersionRE:      regexp.MustCompile(`^8\.[1-4]$`),
+	VersionHelp:    "a PHP release from 8.1 to 8.4, such as 8.3",
+	DefaultBase:    BaseSlim,
+	Bases:          []string{BaseSlim, BaseAlpine},
+	DefaultMain:    "public/index.php",
+	MainHelp:       "the front controller, whose directory is the document root (for example public/index.php)",
+	Servers:        []string{"apache", "fpm"},
+	// Images returns the apache image on slim (the default server):
+	// it does not see the server, so php.Dockerfile.tmpl names the
+	// slim fpm image itself (and .Runtime, which the image's base.name
+	// label and DOCKER-SECURITY.md show, still says apache there).
+	// Images is the default server's (apache on slim, fpm on alpine,
+	// the only PHP server image there); ServerImages is what a spec gets.
+	// apache on alpine is refused by Check, on the server field.
+	Images: phpImages,
+	ServerImages: func(v, base, server string) (string, string, string, error) {
+		switch {
+		case base == BaseSlim && server == "fpm":
+			return phpComposerImage, phpImage(v, base, "fpm"), phpInterp, nil
+		}
+		return phpImages(v, base)
+	},
+	HTTPProbe: func(interp, url string) []string {
+		return []string{interp, "-d", "allow_url_fopen=1", "-r", phpProbe, "--", url}
+	},
+	CheckMain: func(s *Spec) string {
+		if !phpMainRE.MatchString(s.Main) {
+			return fmt.Sprintf("%q is not a front controller: a .php file inside the build context whose directory is the document root (letters, digits, '.', '_' and '-' in each part, no part starting with '.', for example public/index.php or index.php)", s.Main)
+		}
+		return ""
+	},
+	Check: func(s *Spec, bad func(field, format string, args ...any)) {
+		if s.Server == "apache" && s.Base == BaseAlpine {
+			bad("server", "%q has no official PHP image on Alpine (allowed on alpine: fpm; or base slim for apache)", s.Server)
+		}
+		if len(s.Writable) == 0 {
+			bad("writable", "PHP needs a writable directory, the first listed, for sessions, uploads, OPcache's lock file and Apache's pid file and mutexes (allowed: at least one path, for example /tmp)")
+		}
+	},
+	Entry: func(s *Spec, interp string) []string {
+		if s.Server == "fpm" {
+			return []string{"/usr/local/sbin/php-fpm", "--nodaemonize"}
+		}
+		return []string{"/usr/sbin/apache2", "-DFOREGROUND"}
+	},
+	Label: func(s *Spec) string {
+		if s.Server == "fpm" {
+			return "php " + s.Version + " with PHP-FPM"
+		}
+		return "php " + s.Version + " with Apache"
+	},
+	Doc: stackDoc{
+		DetectedFrom: "`composer.json` (require.php), `composer.lock`, `public/index.php` or `index.php`, `.php-version`",
+		Runtime:      "Composer `--no-dev` in `composer:2`, production `php.ini`, Apache on 8080 as the app user",
+		BaseNotes:    map[string]string{BaseSlim: "apache or fpm", BaseAlpine: "fpm"},
+	},
+	Detector: phpDetector,
+}
+
+// phpImages is the images of the default server of a base.
+func phpImages(v, base string) (string, string, string, error) {
+	switch base {
+	case BaseSlim:
+		return phpComposerImage, phpImage(v, base, "apache"), phpInterp, nil
+	case BaseAlpine:
+		return phpComposerImage, phpImage(v, base, "fpm"), phpInterp, nil
+	}
+	return "", "", "", errNoBase
 }
 
 const (
@@ -192,7 +198,6 @@ func phpComposerVersion(pick string) finder {
 var phpScriptHooks = []string{"pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump", "post-root-package-install", "post-create-project-cmd"}
 
 var phpDetector = &detector{
-	stack:   "php",
 	markers: []string{"composer.json", "public/index.php", "index.php", ".php-version"},
 	name: []finder{func(p *project) (Detected, bool) {
 		cj, data, ok := readComposerJSON(p)

@@ -16,51 +16,53 @@ import (
 // distroless Ruby image exists. server none runs main with the interpreter
 // and bundler/setup (the locked gems, nothing else, on the load path);
 // server puma runs main as a rackup file with bundle exec puma.
-func init() {
-	register(&stack{
-		Name:  "ruby",
-		Title: "Ruby",
-		// Bundler keeps a private gem server's credentials in its global
-		// config (bundle config set --global gems.example.com user:token).
-		Secret:         Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
-		DefaultVersion: "3.3",
-		VersionRE:      regexp.MustCompile(`^3\.[1-4]$`),
-		VersionHelp:    "a Ruby release from 3.1 to 3.4, such as 3.3",
-		DefaultBase:    BaseSlim,
-		Bases:          []string{BaseSlim, BaseAlpine},
-		DefaultMain:    "app.rb",
-		Servers:        []string{"none", "puma"},
-		Images: func(v, base string) (string, string, string, error) {
-			switch base {
-			case BaseSlim:
-				img := "ruby:" + v + "-slim-" + DebianRelease
-				return img, img, rubyInterp, nil
-			case BaseAlpine:
-				if v == "3.1" {
-					// Ruby 3.1 reached its end of life (March 2025) before
-					// Alpine 3.22 was released: no such tag was ever built.
-					return "", "", "", fmt.Errorf("ruby:3.1 has no alpine%s image (Ruby 3.1 reached end of life before Alpine %s); use version 3.2 or later, or base slim", AlpineVersion, AlpineVersion)
-				}
-				img := "ruby:" + v + "-alpine" + AlpineVersion
-				return img, img, rubyInterp, nil
+var rubyStack = &stack{
+	Name:  "ruby",
+	Title: "Ruby",
+	// Bundler keeps a private gem server's credentials in its global
+	// config (bundle config set --global gems.example.com user:token).
+	Secret:         Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
+	DefaultVersion: "3.3",
+	VersionRE:      regexp.MustCompile(`^3\.[1-4]$`),
+	VersionHelp:    "a Ruby release from 3.1 to 3.4, such as 3.3",
+	DefaultBase:    BaseSlim,
+	Bases:          []string{BaseSlim, BaseAlpine},
+	DefaultMain:    "app.rb",
+	Servers:        []string{"none", "puma"},
+	Images: func(v, base string) (string, string, string, error) {
+		switch base {
+		case BaseSlim:
+			img := "ruby:" + v + "-slim-" + DebianRelease
+			return img, img, rubyInterp, nil
+		case BaseAlpine:
+			if v == "3.1" {
+				// Ruby 3.1 reached its end of life (March 2025) before
+				// Alpine 3.22 was released: no such tag was ever built.
+				return "", "", "", fmt.Errorf("ruby:3.1 has no alpine%s image (Ruby 3.1 reached end of life before Alpine %s); use version 3.2 or later, or base slim", AlpineVersion, AlpineVersion)
 			}
-			return "", "", "", errNoBase
-		},
-		// The URL is an argument, never part of the program; --disable-gems
-		// keeps the probe to the standard library (net/http and uri).
-		HTTPProbe: func(interp, url string) []string {
-			return []string{interp, "--disable-gems", "-rnet/http", "-e", rubyProbe, url}
-		},
-		CheckMain: rubyCheckMain,
-		Entry:     rubyEntry,
-		Label: func(s *Spec) string {
-			if s.Server == "puma" {
-				return "ruby " + s.Version + " with puma"
-			}
-			return "ruby " + s.Version
-		},
-	})
-	registerDetector(rubyDetector)
+			img := "ruby:" + v + "-alpine" + AlpineVersion
+			return img, img, rubyInterp, nil
+		}
+		return "", "", "", errNoBase
+	},
+	// The URL is an argument, never part of the program; --disable-gems
+	// keeps the probe to the standard library (net/http and uri).
+	HTTPProbe: func(interp, url string) []string {
+		return []string{interp, "--disable-gems", "-rnet/http", "-e", rubyProbe, url}
+	},
+	CheckMain: rubyCheckMain,
+	Entry:     rubyEntry,
+	Label: func(s *Spec) string {
+		if s.Server == "puma" {
+			return "ruby " + s.Version + " with puma"
+		}
+		return "ruby " + s.Version
+	},
+	Doc: stackDoc{
+		DetectedFrom: "`Gemfile`, `Gemfile.lock` (RUBY VERSION), `.ruby-version`, `config.ru`",
+		Runtime:      "Bundler deployment mode, frozen lockfile, no development/test groups",
+	},
+	Detector: rubyDetector,
 }
 
 // rubyInterp is the interpreter of the official Ruby images (slim and alpine).
@@ -127,7 +129,6 @@ func rubyRelease(s string) (string, bool) {
 }
 
 var rubyDetector = &detector{
-	stack:   "ruby",
 	markers: []string{"Gemfile", "Gemfile.lock", ".ruby-version", "config.ru"},
 	name: []finder{func(p *project) (Detected, bool) {
 		// A gem-shaped app names itself in its gemspec.

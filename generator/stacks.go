@@ -2,10 +2,9 @@ package generator
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // Runtime bases.
@@ -24,8 +23,18 @@ const (
 )
 
 // stack is what dockergen knows about one language runtime: its defaults,
-// the bases it supports and the images each base means. It is data: adding a
-// stack means adding a value here, a Dockerfile partial and a seccomp profile.
+// the bases it supports and the images each base means, its detector, its
+// hooks (validation, entry, label) and what the README says of it. Each
+// stack is one value in its own file, stack_NAME.go, listed once in the
+// registry (registry.go); its other parts are keyed by its name: the
+// templates NAME.Dockerfile.tmpl and NAME.dockerignore.tmpl, its seccomp
+// profile (profiles/, see ProfileFor) and its example (examples/NAME).
+// Shared code reads these fields and calls these hooks; it never branches on
+// a stack's name.
+//
+// The images are a function of version and base today; a release catalog
+// (images per base family and version, read from data) can replace Images
+// and VersionRE without changing any caller, which goes through images().
 type stack struct {
 	Name string
 	// Title names the stack for people ("Node.js"); "" means Name.
@@ -74,6 +83,35 @@ type stack struct {
 	// Label names the stack for people ("java-maven 21 with jlink"); nil
 	// means "STACK VERSION".
 	Label func(s *Spec) string
+	// NoBuildStep reports that a spec builds nothing (a plain static
+	// site): the first stage only holds the files, so it is scratch (and
+	// digests.builder is left alone). nil means every spec builds.
+	NoBuildStep func(s *Spec) bool
+	// MainFromName makes the spec's name the default main (Cargo names the
+	// binary after the package); MainComment then says so in the schema.
+	MainFromName bool
+	MainComment  string
+	// ExampleHealthFlag is the flag with which the example's binary probes
+	// itself (ExampleSpec's healthcheck.command); "" for an HTTP probe or
+	// none.
+	ExampleHealthFlag string
+	// Detector reads a project of this stack (Detect); a detector without
+	// markers is never detected, only chosen with --stack.
+	Detector *detector
+	// Doc is what the README's stacks table says beyond the values above.
+	Doc stackDoc
+}
+
+// stackDoc is the README stacks table's text about a stack (Markdown).
+type stackDoc struct {
+	// DetectedFrom names the files and values that Detect reads.
+	DetectedFrom string
+	// Runtime says what the image holds and how it is built.
+	Runtime string
+	// ToolsNote follows the list of build tools (for example "(corepack)").
+	ToolsNote string
+	// BaseNotes adds a word to a base (for example "cc" for distroless).
+	BaseNotes map[string]string
 }
 
 // images returns the builder and runtime images and the interpreter of a
@@ -103,15 +141,6 @@ func StackSecret(name string) Secret {
 	return Secret{ID: "token", Target: "/run/secrets/token"}
 }
 
-// register adds a stack to the catalog; it panics on a duplicate name (a
-// programming error, caught by every test).
-func register(st *stack) {
-	if _, dup := stacks[st.Name]; dup {
-		panic("generator: stack " + st.Name + " registered twice")
-	}
-	stacks[st.Name] = st
-}
-
 // ProfileFor returns the name of the seccomp profile (profiles/NAME.yaml)
 // that a stack's images run under, or "" for an unknown stack: the stack's
 // name, except static (nginx) and binary (the Go runtime's, since dockergen
@@ -128,210 +157,18 @@ func ProfileFor(stackName string) string {
 	return st.Name
 }
 
-// NginxVersion pins the nginx image of the static stack.
-const NginxVersion = "1.27"
-
-var stacks = map[string]*stack{
-	"go": {
-		Name:           "go",
-		MainHelp:       "the main package to build, . or ./cmd/NAME",
-		Title:          "Go",
-		Secret:         Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
-		DefaultVersion: "1.26",
-		VersionRE:      regexp.MustCompile(`^1\.[0-9]{1,2}$`),
-		VersionHelp:    "a Go release such as 1.26",
-		DefaultBase:    BaseDistroless,
-		Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
-		DefaultMain:    ".",
-		Images: func(v, base string) (string, string, string, error) {
-			builder := "golang:" + v + "-" + DebianRelease
-			switch base {
-			case BaseAlpine:
-				return "golang:" + v + "-alpine" + AlpineVersion, "alpine:" + AlpineVersion, "", nil
-			case BaseSlim:
-				return builder, "debian:" + DebianRelease + "-slim", "", nil
-			case BaseDistroless:
-				return builder, "gcr.io/distroless/static-debian12:nonroot", "", nil
-			case BaseScratch:
-				return builder, "scratch", "", nil
-			}
-			return "", "", "", errNoBase
-		},
-	},
-	"node": {
-		Name:           "node",
-		MainHelp:       "the script that starts the app, relative to the project (for example server.js)",
-		Title:          "Node.js",
-		Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
-		DefaultVersion: "22",
-		VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
-		VersionHelp:    "a Node.js major version such as 22",
-		DefaultBase:    BaseSlim,
-		Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-		DefaultMain:    "server.js",
-		Images: func(v, base string) (string, string, string, error) {
-			slim := "node:" + v + "-" + DebianRelease + "-slim"
-			switch base {
-			case BaseSlim:
-				return slim, slim, "/usr/local/bin/node", nil
-			case BaseAlpine:
-				img := "node:" + v + "-alpine" + AlpineVersion
-				return img, img, "/usr/local/bin/node", nil
-			case BaseDistroless:
-				if !slices.Contains([]string{"18", "20", "22", "24"}, v) {
-					return "", "", "", fmt.Errorf("distroless ships Node.js 18, 20, 22 and 24, not %s", v)
-				}
-				return slim, "gcr.io/distroless/nodejs" + v + "-debian12:nonroot", "/nodejs/bin/node", nil
-			}
-			return "", "", "", errNoBase
-		},
-		HTTPProbe: func(interp, url string) []string {
-			return []string{interp, "-e", "fetch('" + url + "').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"}
-		},
-	},
-	"python": {
-		Name:           "python",
-		MainHelp:       "the script that starts the app (for example app.py), or module:callable with a server",
-		Title:          "Python",
-		Secret:         Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
-		DefaultVersion: "3.12",
-		VersionRE:      regexp.MustCompile(`^3\.[0-9]{1,2}$`),
-		VersionHelp:    "a Python release such as 3.12",
-		DefaultBase:    BaseSlim,
-		Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-		DefaultMain:    "app.py",
-		Images: func(v, base string) (string, string, string, error) {
-			slim := "python:" + v + "-slim-" + DebianRelease
-			switch base {
-			case BaseSlim:
-				return slim, slim, "/usr/local/bin/python3", nil
-			case BaseAlpine:
-				img := "python:" + v + "-alpine" + AlpineVersion
-				return img, img, "/usr/local/bin/python3", nil
-			case BaseDistroless:
-				if v != "3.11" {
-					return "", "", "", fmt.Errorf("distroless python3-debian12 ships Python 3.11, not %s (set version: \"3.11\" or base: slim)", v)
-				}
-				return slim, "gcr.io/distroless/python3-debian12:nonroot", "/usr/bin/python3", nil
-			}
-			return "", "", "", errNoBase
-		},
-		HTTPProbe: func(interp, url string) []string {
-			return []string{interp, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)"}
-		},
-	},
-	// static: a built or plain static site served by nginx. version is the
-	// Node.js major of the optional build step (build.command runs in
-	// node:VERSION-bookworm-slim); main is the site's directory (. for a
-	// plain site, for example dist after a build).
-	"static": {
-		Name:           "static",
-		MainHelp:       "the site's directory: . for a plain site, or the build's output such as dist",
-		DefaultVersion: "22",
-		VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
-		VersionHelp:    "the Node.js major version of the optional build step (build.command), such as 22",
-		DefaultBase:    BaseSlim,
-		Bases:          []string{BaseSlim, BaseAlpine},
-		DefaultMain:    ".",
-		Profile:        "nginx",
-		Images: func(v, base string) (string, string, string, error) {
-			builder := "node:" + v + "-" + DebianRelease + "-slim"
-			switch base {
-			case BaseSlim:
-				// The probe is bash's /dev/tcp: the image has no HTTP client.
-				return builder, "nginx:" + NginxVersion + "-" + DebianRelease, "/bin/bash", nil
-			case BaseAlpine:
-				return builder, "nginx:" + NginxVersion + "-alpine", "/usr/bin/wget", nil
-			}
-			return "", "", "", errNoBase
-		},
-		HTTPProbe: func(interp, url string) []string {
-			if interp == "/usr/bin/wget" {
-				return []string{interp, "-q", "-O", "/dev/null", url}
-			}
-			// bash opens the TCP connection itself; the port and the path are
-			// arguments, never part of the script.
-			hostPort, p, _ := strings.Cut(strings.TrimPrefix(url, "http://"), "/")
-			_, port, _ := strings.Cut(hostPort, ":")
-			return []string{interp, "-c", `exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3 && read -r _ code _ <&3 && [ "$code" = 200 ]`, "probe", port, "/" + p}
-		},
-	},
-	// binary: a prebuilt executable (main is its path in the build context)
-	// copied into a minimal base; no toolchain. The seccomp profile is the Go
-	// runtime's: dockergen cannot measure an unknown program, so a binary in
-	// another language needs its own measured profile.
-	"binary": {
-		Name:           "binary",
-		MainHelp:       "the prebuilt executable's path in the build context (for example bin/server)",
-		DefaultVersion: "1",
-		VersionRE:      regexp.MustCompile(`^[0-9][0-9A-Za-z.+-]{0,31}$`),
-		VersionHelp:    "the executable's own version, shown in the image description (for example 1.4.2)",
-		DefaultBase:    BaseDistroless,
-		Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
-		DefaultMain:    "bin/app",
-		Profile:        "go",
-		Images: func(v, base string) (string, string, string, error) {
-			// The first stage only checks the file and supplies CA certificates.
-			builder := "debian:" + DebianRelease + "-slim"
-			switch base {
-			case BaseAlpine:
-				return builder, "alpine:" + AlpineVersion, "", nil
-			case BaseSlim:
-				return builder, "debian:" + DebianRelease + "-slim", "", nil
-			case BaseDistroless:
-				// base, not static: glibc, so a dynamically linked binary runs too.
-				return builder, "gcr.io/distroless/base-debian12:nonroot", "", nil
-			case BaseScratch:
-				return builder, "scratch", "", nil
-			}
-			return "", "", "", errNoBase
-		},
-	},
-	// rust: a Cargo package built in release mode with cargo build --release
-	// --locked, dependencies first (a dummy main compiled against the
-	// Cargo.toml and Cargo.lock alone). main is the binary's name (the
-	// [[bin]] name, else the package name). distroless (cc: glibc + libgcc,
-	// what a Rust binary links) and slim are glibc runtimes built on the
-	// Debian image. scratch and alpine are musl: built on rust:V-alpine3.22,
-	// whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
-	// static by default), so no rustup target download is needed and the
-	// architecture is the build's; scratch gets only the static binary and
-	// CA certificates. Alpine 3.22 images exist from Rust 1.87 on. A crate
-	// that needs a C library (openssl-sys) needs its static build on Alpine.
-	"rust": {
-		Name:           "rust",
-		MainHelp:       "the Cargo binary's name (the [[bin]] name, else the package name)",
-		Title:          "Rust",
-		Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
-		DefaultVersion: "1.88",
-		VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
-		VersionHelp:    "a Rust release such as 1.88",
-		DefaultBase:    BaseDistroless,
-		Bases:          []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
-		DefaultMain:    "app",
-		Images: func(v, base string) (string, string, string, error) {
-			builder := "rust:" + v + "-slim-" + DebianRelease
-			switch base {
-			case BaseSlim:
-				return builder, "debian:" + DebianRelease + "-slim", "", nil
-			case BaseDistroless:
-				return builder, "gcr.io/distroless/cc-debian12:nonroot", "", nil
-			case BaseScratch, BaseAlpine:
-				if minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1.")); minor < 87 {
-					return "", "", "", fmt.Errorf("rust:%s has no alpine%s image (the musl builder of base %s; Alpine %s came with Rust 1.87): use version 1.87 or later, or base distroless or slim", v, AlpineVersion, base, AlpineVersion)
-				}
-				musl := "rust:" + v + "-alpine" + AlpineVersion
-				if base == BaseScratch {
-					return musl, "scratch", "", nil
-				}
-				return musl, "alpine:" + AlpineVersion, "", nil
-			}
-			return "", "", "", errNoBase
-		},
-	},
-}
-
 var errNoBase = fmt.Errorf("no such base")
+
+// binaryEntry is the ENTRYPOINT of the stacks whose image runs one
+// executable, WORKDIR/NAME.
+func binaryEntry(s *Spec, _ string) []string { return []string{path.Join(s.Workdir, s.Name)} }
+
+// refuseCGO reports build.cgo on a stack that builds no Go code.
+func refuseCGO(s *Spec, bad func(field, format string, args ...any)) {
+	if s.Build.CGO {
+		bad("build.cgo", "cgo is a Go build setting (allowed: false for stack %s)", s.Stack)
+	}
+}
 
 // Stacks returns the names of the supported stacks, sorted.
 func Stacks() []string {

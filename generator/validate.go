@@ -42,8 +42,8 @@ func (s *Spec) Defaults() {
 		if s.Base == "" {
 			s.Base = st.DefaultBase
 		}
-		if s.Main == "" && s.Stack == "rust" && s.Name != "" {
-			s.Main = s.Name // Cargo's binary is named after the package
+		if s.Main == "" && st.MainFromName && s.Name != "" {
+			s.Main = s.Name
 		}
 		if s.Main == "" {
 			s.Main = st.DefaultMain
@@ -129,8 +129,6 @@ var (
 	cpusRE     = regexp.MustCompile(`^(0|[1-9][0-9]{0,2})(\.[0-9]{1,3})?$`)
 	digestRE   = regexp.MustCompile(`^sha256:[a-f0-9]{64}$`)
 	secretIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-	// cargoBinRE is a Cargo target name that is also a plain file name.
-	cargoBinRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$`)
 	syntaxRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?$`)
 )
 
@@ -181,26 +179,7 @@ func (s *Spec) Validate() []FieldError {
 				bad("base", "%s", err)
 			}
 		}
-		if s.Stack == "go" {
-			if s.Main != "." && !strings.HasPrefix(s.Main, "./") || !relPathRE.MatchString(s.Main) || escapes(s.Main) {
-				bad("main", "%q is not a main package inside the module (allowed: . or ./path/to/cmd)", s.Main)
-			}
-			if s.Build.CGO && (s.Base == BaseScratch || s.Base == BaseDistroless) {
-				bad("build.cgo", "cgo binaries need a C library; %s has none (allowed: base slim or alpine, or cgo: false)", s.Base)
-			}
-		} else if s.Stack == "static" {
-			if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) {
-				bad("main", "%q is not the site's directory inside the build context (allowed: . for a plain site, or the build's output directory such as dist)", s.Main)
-			}
-		} else if s.Stack == "binary" {
-			if !relPathRE.MatchString(s.Main) || strings.HasPrefix(s.Main, "-") || escapes(s.Main) || path.Clean(s.Main) == "." || strings.HasSuffix(s.Main, "/") {
-				bad("main", "%q is not the path of the executable inside the build context (for example bin/server)", s.Main)
-			}
-		} else if s.Stack == "rust" {
-			if !cargoBinRE.MatchString(s.Main) {
-				bad("main", "%q is not a Cargo binary name (the [[bin]] name, else the package name: letters, digits, '_' and '-', for example my-server)", s.Main)
-			}
-		} else if st.CheckMain != nil {
+		if st.CheckMain != nil {
 			if msg := st.CheckMain(s); msg != "" {
 				bad("main", "%s", msg)
 			}
@@ -231,25 +210,6 @@ func (s *Spec) Validate() []FieldError {
 		}
 		if st.Check != nil {
 			st.Check(s, bad)
-		}
-		if s.Stack == "binary" {
-			if len(s.Build.Command) > 0 {
-				bad("build.command", "a binary is prebuilt: build it before docker build (allowed: no build.command, or stack go, node or python)")
-			}
-			if len(s.Build.Secrets) > 0 {
-				bad("build.secrets", "a binary is prebuilt: no build step would use a secret (allowed: none)")
-			}
-		}
-		// digests.builder is left alone on a plain site: its first stage is
-		// scratch, which has no digest (the pin applies once build.command is set).
-		if s.Stack == "static" && len(s.Build.Command) == 0 && len(s.Build.Secrets) > 0 {
-			bad("build.secrets", "a plain site has no build step to use a secret (allowed: none, or set build.command)")
-		}
-		if s.Stack == "static" && len(s.Build.Command) == 0 && len(s.Build.Args) > 0 {
-			bad("build.args", "a plain site has no build step to use build arguments (allowed: none, or set build.command)")
-		}
-		if s.Build.CGO && (s.Stack == "static" || s.Stack == "binary" || s.Stack == "rust") {
-			bad("build.cgo", "cgo is a Go build setting (allowed: false for stack %s)", s.Stack)
 		}
 		if len(s.Packages) > 0 && (s.Base == BaseDistroless || s.Base == BaseScratch) {
 			bad("packages", "%s has no package manager (allowed: base slim or alpine, or no packages)", s.Base)

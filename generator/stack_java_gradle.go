@@ -1,0 +1,71 @@
+package generator
+
+import ()
+
+// The java-gradle stack: a Gradle project built into an executable jar and
+// run on a jlink'd runtime; see stack_java.go.
+var javaGradleStack = &stack{
+	Name:           "java-gradle",
+	Title:          "Java (Gradle)",
+	Secret:         Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
+	DefaultVersion: "21",
+	VersionRE:      javaVersionRE,
+	VersionHelp:    "a Java LTS major version: 17, 21 or 25",
+	DefaultBase:    BaseDistroless,
+	Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
+	DefaultMain:    javaGradleMain,
+	// Gradle 8 does not run on Java 25 (Gradle 9.1 is the first that does).
+	Images: javaImages(func(v string) string {
+		if v == "25" {
+			return "gradle:9-jdk" + v
+		}
+		return "gradle:8-jdk" + v
+	}),
+	HTTPProbe: javaProbe,
+	Profile:   "java",
+	Tools:     []string{"gradle", "gradlew"},
+	JLink:     true,
+	CheckMain: javaCheckMain(javaGradleMain),
+	Entry:     javaEntry,
+	Label:     javaLabel,
+	Doc: stackDoc{
+		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility), `settings.gradle(.kts)`, `gradlew`",
+		Runtime:      "the same",
+		BaseNotes:    map[string]string{BaseDistroless: "cc"},
+	},
+	Detector: javaGradleDetector,
+}
+
+// javaGradleMain is the default main: where Gradle writes the jar.
+const javaGradleMain = "build/libs/*.jar"
+
+// --- detection ---
+
+var javaGradleDetector = &detector{
+	markers: []string{"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"},
+	name: []finder{
+		nameFrom("settings.gradle", regexpLine(gradleRootNameRE, asIs)),
+		nameFrom("settings.gradle.kts", regexpLine(gradleRootNameRE, asIs)),
+	},
+	version: append(javaVersionFiles(),
+		fromFile("build.gradle", gradleVersion),
+		fromFile("build.gradle.kts", gradleVersion),
+	),
+	mains:   func(p *project, c *Candidate) []Detected { return nil },
+	sources: javaSources([]string{"build.gradle", "build.gradle.kts"}, gradleMainClassRE),
+	ports:   javaPortRE,
+	health:  javaHealthRE,
+	notes: func(p *project, c *Candidate) {
+		// A complete wrapper pins the project's own Gradle: use it.
+		if p.exists("gradlew") {
+			if p.exists("gradle/wrapper/gradle-wrapper.properties") {
+				c.Tool = Detected{Value: "gradlew", From: "gradle/wrapper/gradle-wrapper.properties"}
+			} else {
+				c.Notes = append(c.Notes, "gradlew is there but gradle/wrapper/gradle-wrapper.properties is missing: build.tool gradle uses the image's Gradle")
+			}
+		}
+		if !p.exists("settings.gradle") && !p.exists("settings.gradle.kts") {
+			c.Notes = append(c.Notes, "no settings.gradle: Gradle names the project and its jar after the build directory (/src in the image)")
+		}
+	},
+}

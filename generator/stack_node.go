@@ -1,0 +1,306 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The node stack: a Node.js app installed with its package manager (npm,
+// or yarn and pnpm through corepack) from its lockfile, with an optional
+// build step (build.command) whose output directory (build.output) alone
+// is copied with the production node_modules. The pinned tool versions are
+// in templates/node.Dockerfile.tmpl, beside the commands that use them.
+var nodeStack = &stack{
+	Name:           "node",
+	MainHelp:       "the script that starts the app, relative to the project (for example server.js)",
+	Title:          "Node.js",
+	Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
+	DefaultVersion: "22",
+	VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
+	VersionHelp:    "a Node.js major version such as 22",
+	DefaultBase:    BaseSlim,
+	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain:    "server.js",
+	Images: func(v, base string) (string, string, string, error) {
+		slim := "node:" + v + "-" + DebianRelease + "-slim"
+		switch base {
+		case BaseSlim:
+			return slim, slim, "/usr/local/bin/node", nil
+		case BaseAlpine:
+			img := "node:" + v + "-alpine" + AlpineVersion
+			return img, img, "/usr/local/bin/node", nil
+		case BaseDistroless:
+			if !slices.Contains([]string{"18", "20", "22", "24"}, v) {
+				return "", "", "", fmt.Errorf("distroless ships Node.js 18, 20, 22 and 24, not %s", v)
+			}
+			return slim, "gcr.io/distroless/nodejs" + v + "-debian12:nonroot", "/nodejs/bin/node", nil
+		}
+		return "", "", "", errNoBase
+	},
+	HTTPProbe: func(interp, url string) []string {
+		return []string{interp, "-e", "fetch('" + url + "').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"}
+	},
+	Tools:  []string{"npm", "yarn", "pnpm"},
+	Output: true,
+	Check:  checkNode,
+	Label: func(s *Spec) string {
+		if s.Build.Tool == "" || s.Build.Tool == "npm" {
+			return "node " + s.Version
+		}
+		return "node " + s.Version + " with " + s.Build.Tool
+	},
+	Detector: nodeDetector,
+	Doc: stackDoc{
+		DetectedFrom: "`package.json` (engines, scripts, packageManager), `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`",
+		ToolsNote:    "(corepack)",
+		Runtime:      "frozen install; with `build.command` dev dependencies only in the builder; `build.output` copies only the build's output",
+	},
+}
+
+// checkNode reports a main outside build.output: with an output directory
+// the runtime image holds only package.json, the production node_modules
+// and that directory, so the script must be inside it.
+func checkNode(s *Spec, bad func(field, format string, args ...any)) {
+	if s.Build.Output == "" || !relPathRE.MatchString(s.Build.Output) || escapes(s.Build.Output) {
+		return // build.output's own problems are reported by Validate
+	}
+	out := path.Clean(s.Build.Output)
+	if !strings.HasPrefix(path.Clean(s.Main), out+"/") {
+		bad("main", "%q is not inside build.output %q: the runtime image holds only package.json, node_modules and %s (for example main: %s/server.js)", s.Main, s.Build.Output, out, out)
+	}
+}
+
+// --- detection ---
+
+type packageJSON struct {
+	Name           string            `json:"name"`
+	Main           string            `json:"main"`
+	Scripts        map[string]string `json:"scripts"`
+	Engines        json.RawMessage   `json:"engines"`
+	PackageManager string            `json:"packageManager"`
+}
+
+func readPackageJSON(p *project) (*packageJSON, []byte, bool) {
+	data, ok := p.read("package.json")
+	if !ok {
+		return nil, nil, false
+	}
+	var pj packageJSON
+	if json.Unmarshal(data, &pj) != nil {
+		return nil, data, false
+	}
+	return &pj, data, true
+}
+
+var (
+	nodeMajorRE      = regexp.MustCompile(`^\s*v?([0-9]+)(?:\.[0-9x*]+){0,2}\s*$`)
+	nodeRangeMajorRE = regexp.MustCompile(`([0-9]+)`)
+	nodeStartRE      = regexp.MustCompile(`^\s*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s-][^\s;&|]*)`)
+	httpPathRE2      = regexp.MustCompile(`["'](/(?:healthz|health|livez|readyz|ping))["']`)
+	// nodePMRE is package.json's packageManager: NAME@VERSION[+HASH].
+	nodePMRE = regexp.MustCompile(`^(npm|yarn|pnpm)@([0-9][0-9A-Za-z.+-]*)$`)
+	// nodeOutputRE finds a build's output directory named in a script or a
+	// path: dist or build as a directory (dist/server.js) or as the value
+	// of an output flag (tsc --outDir dist, babel -d build); not "vite
+	// build", a subcommand.
+	nodeOutputRE = regexp.MustCompile(`(?:^|[\s=/"':])(dist|build)/|(?:--out-?[Dd]ir|--outdir|--out-dir|-d)(?:=|\s+)\.?/?(dist|build)\b`)
+	yarnBerryRE  = regexp.MustCompile(`(?m)^__metadata:`)
+)
+
+// nodeLockfiles maps each lockfile to the tool that reads it, in the order
+// they are reported.
+var nodeLockfiles = []struct{ file, tool string }{
+	{"package-lock.json", "npm"}, {"yarn.lock", "yarn"}, {"pnpm-lock.yaml", "pnpm"},
+}
+
+// nodeLockfile returns the lockfile of a node tool ("" for an unknown one).
+func nodeLockfile(tool string) string {
+	for _, l := range nodeLockfiles {
+		if l.tool == tool {
+			return l.file
+		}
+	}
+	return ""
+}
+
+// nodeTool finds the package manager: package.json's packageManager field
+// (what corepack runs), else the lockfile present (several: the first of
+// package-lock.json, yarn.lock, pnpm-lock.yaml).
+func nodeTool(p *project) (Detected, bool) {
+	if pj, data, ok := readPackageJSON(p); ok {
+		if m := nodePMRE.FindStringSubmatch(pj.PackageManager); m != nil {
+			return Detected{Value: m[1], From: at("package.json", lineOf(data, `"packageManager"`))}, true
+		}
+	}
+	for _, l := range nodeLockfiles {
+		if p.exists(l.file) {
+			return Detected{Value: l.tool, From: l.file}, true
+		}
+	}
+	return Detected{}, false
+}
+
+// nodeVersionFile reads .nvmrc or .node-version: a version such as 20,
+// v20.11.0 or 20.x (aliases such as lts/iron are not versions).
+func nodeVersionFile(name string) finder {
+	return fromFile(name, func(data []byte) (string, int, bool) {
+		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+		if m := nodeMajorRE.FindStringSubmatch(line); m != nil {
+			return m[1], 1, true
+		}
+		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
+	})
+}
+
+var nodeDetector = &detector{
+	markers: []string{"package.json"},
+	name: []finder{func(p *project) (Detected, bool) {
+		pj, data, ok := readPackageJSON(p)
+		if !ok || pj.Name == "" {
+			return Detected{}, false
+		}
+		name := pj.Name
+		if i := strings.LastIndex(name, "/"); i >= 0 { // @scope/name
+			name = name[i+1:]
+		}
+		n := sanitizeName(name)
+		return Detected{Value: n, From: at("package.json", lineOf(data, `"name"`))}, n != ""
+	}},
+	// The file a developer's version manager reads is what they run; engines
+	// is the oldest the package accepts: its first major number.
+	version: []finder{
+		nodeVersionFile(".nvmrc"),
+		nodeVersionFile(".node-version"),
+		toolVersion(1, "nodejs", "node"),
+		func(p *project) (Detected, bool) {
+			pj, data, ok := readPackageJSON(p)
+			if !ok || len(pj.Engines) == 0 {
+				return Detected{}, false
+			}
+			var engines map[string]string
+			if json.Unmarshal(pj.Engines, &engines) != nil || engines["node"] == "" {
+				return Detected{}, false
+			}
+			m := nodeRangeMajorRE.FindString(engines["node"])
+			if m == "" {
+				return Detected{}, false
+			}
+			return Detected{Value: m, From: at("package.json", lineOf(data, `"node"`))}, true
+		},
+	},
+	mains: func(p *project, c *Candidate) []Detected {
+		var found []Detected
+		add := func(d Detected) {
+			for _, f := range found {
+				if f.Value == d.Value {
+					return
+				}
+			}
+			found = append(found, d)
+		}
+		if pj, data, ok := readPackageJSON(p); ok {
+			// What 'npm start' runs is what the container should run.
+			if m := nodeStartRE.FindStringSubmatch(pj.Scripts["start"]); m != nil {
+				add(Detected{Value: path.Clean(m[1]), From: at("package.json", lineOf(data, `"start"`))})
+			}
+			if pj.Main != "" {
+				add(Detected{Value: path.Clean(pj.Main), From: at("package.json", lineOf(data, `"main"`))})
+			}
+		}
+		for _, f := range []string{"server.js", "index.js", "app.js", "main.js", "server.mjs", "index.mjs"} {
+			if p.exists(f) {
+				add(Detected{Value: f, From: f})
+			}
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string { return []string{c.Main.Value} },
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`PORT\s*(?:\|\||\?\?)\s*["']?(\d{2,5})`),
+		regexp.MustCompile(`\.listen\(\s*(\d{2,5})`),
+		regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
+	},
+	health: []*regexp.Regexp{httpPathRE2},
+	notes:  nodeNotes,
+}
+
+// nodeNotes fills the build tool, the build step and its output, and says
+// what the user should know: a missing lockfile, several lockfiles, the
+// Yarn flavour, the tool version corepack will use, a main the build makes.
+func nodeNotes(p *project, c *Candidate) {
+	pj, data, _ := readPackageJSON(p)
+	tool, ok := nodeTool(p)
+	if ok {
+		c.Tool = tool
+	} else {
+		tool = Detected{Value: "npm"}
+	}
+	var locks []string
+	for _, l := range nodeLockfiles {
+		if p.exists(l.file) {
+			locks = append(locks, l.file)
+		}
+	}
+	lock := nodeLockfile(tool.Value)
+	switch {
+	case !p.exists(lock):
+		frozen := map[string]string{"npm": "npm ci", "yarn": "yarn install --frozen-lockfile", "pnpm": "pnpm install --frozen-lockfile"}[tool.Value]
+		install := map[string]string{"npm": "npm install", "yarn": "yarn install", "pnpm": "pnpm install"}[tool.Value]
+		msg := fmt.Sprintf("%s is missing: the Dockerfile installs with '%s', which needs it (run '%s' to create it)", lock, frozen, install)
+		for _, l := range append(locks, "bun.lockb") {
+			if l != lock && p.exists(l) {
+				msg += "; " + l + " is not used"
+			}
+		}
+		c.Notes = append(c.Notes, msg)
+	case len(locks) > 1:
+		c.Notes = append(c.Notes, fmt.Sprintf("several lockfiles (%s): using %s for %s (%s); delete the others so every install resolves the same versions", strings.Join(locks, ", "), lock, tool.Value, tool.Source()))
+	}
+	if tool.Value == "yarn" || tool.Value == "pnpm" {
+		pinned := map[string]string{"yarn": "1.22.22", "pnpm": "10.12.1"}[tool.Value]
+		if pj == nil || !strings.HasPrefix(pj.PackageManager, tool.Value+"@") {
+			c.Notes = append(c.Notes, fmt.Sprintf("package.json has no packageManager field: corepack uses dockergen's pinned %s %s (set it with 'corepack use %s@VERSION' to build with your own)", tool.Value, pinned, tool.Value))
+		} else if !strings.Contains(pj.PackageManager, "+sha") {
+			c.Notes = append(c.Notes, fmt.Sprintf("package.json:%d: packageManager %s has no hash: corepack checks the download's npm signature instead ('corepack use %s' adds the hash)", lineOf(data, `"packageManager"`), pj.PackageManager, pj.PackageManager))
+		}
+	}
+	if tool.Value == "yarn" {
+		if y, ok := p.read("yarn.lock"); ok && yarnBerryRE.Match(y) {
+			c.Notes = append(c.Notes, fmt.Sprintf("yarn.lock:%d is a Yarn 2+ lockfile (__metadata:): the build runs 'yarn install --immutable' with nodeLinker node-modules (the runtime runs plain node, not Plug'n'Play); .yarnrc.yml is not copied into the build", lineAt(y, yarnBerryRE.FindIndex(y)[0])))
+		}
+	}
+	// A build script: suggest it, and its output directory when a script or
+	// main names dist or build and main is inside it.
+	if pj != nil && strings.TrimSpace(pj.Scripts["build"]) != "" {
+		from := at("package.json", lineOf(data, `"build"`))
+		c.BuildCommand = []string{tool.Value, "run", "build"}
+		c.BuildFrom = from
+		var out Detected
+		for _, s := range []struct{ text, key string }{{pj.Scripts["build"], `"build"`}, {pj.Scripts["start"], `"start"`}, {c.Main.Value, ""}} {
+			if m := nodeOutputRE.FindStringSubmatch(s.text); m != nil {
+				out = Detected{Value: m[1] + m[2], From: c.Main.From}
+				if s.key != "" {
+					out.From = at("package.json", lineOf(data, s.key))
+				}
+				break
+			}
+		}
+		switch {
+		case out.Value == "":
+		case strings.HasPrefix(path.Clean(c.Main.Value), out.Value+"/"):
+			c.Output = out
+		default:
+			c.Notes = append(c.Notes, fmt.Sprintf("%s names %s/, but main %s is not in it: build.output is not suggested (the runtime would hold only package.json, node_modules and %s)", out.From, out.Value, c.Main.Value, out.Value))
+		}
+	}
+	switch {
+	case len(c.Mains) == 0:
+		c.Notes = append(c.Notes, fmt.Sprintf("no start script, main or server.js, index.js, app.js or main.js found: using %s — set main to the script that starts the app", c.Main.Value))
+	case !p.exists(c.Main.Value) && len(c.BuildCommand) == 0:
+		c.Notes = append(c.Notes, fmt.Sprintf("%s (%s) does not exist yet: if a build step makes it, set build.command (for example [\"%s\", \"run\", \"build\"])", c.Main.Value, c.Main.From, tool.Value))
+	}
+}

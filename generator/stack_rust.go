@@ -1,0 +1,201 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The rust stack: a Cargo package built in release mode with cargo build --release
+// --locked, dependencies first (a dummy main compiled against the
+// Cargo.toml and Cargo.lock alone). main is the binary's name (the
+// [[bin]] name, else the package name). distroless (cc: glibc + libgcc,
+// what a Rust binary links) and slim are glibc runtimes built on the
+// Debian image. scratch and alpine are musl: built on rust:V-alpine3.22,
+// whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
+// static by default), so no rustup target download is needed and the
+// architecture is the build's; scratch gets only the static binary and
+// CA certificates. Alpine 3.22 images exist from Rust 1.87 on. A crate
+// that needs a C library (openssl-sys) needs its static build on Alpine.
+var rustStack = &stack{
+	Name:           "rust",
+	MainHelp:       "the Cargo binary's name (the [[bin]] name, else the package name)",
+	Title:          "Rust",
+	Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
+	DefaultVersion: "1.88",
+	VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
+	VersionHelp:    "a Rust release such as 1.88",
+	DefaultBase:    BaseDistroless,
+	Bases:          []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
+	DefaultMain:    "app",
+	Images: func(v, base string) (string, string, string, error) {
+		builder := "rust:" + v + "-slim-" + DebianRelease
+		switch base {
+		case BaseSlim:
+			return builder, "debian:" + DebianRelease + "-slim", "", nil
+		case BaseDistroless:
+			return builder, "gcr.io/distroless/cc-debian12:nonroot", "", nil
+		case BaseScratch, BaseAlpine:
+			if minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1.")); minor < 87 {
+				return "", "", "", fmt.Errorf("rust:%s has no alpine%s image (the musl builder of base %s; Alpine %s came with Rust 1.87): use version 1.87 or later, or base distroless or slim", v, AlpineVersion, base, AlpineVersion)
+			}
+			musl := "rust:" + v + "-alpine" + AlpineVersion
+			if base == BaseScratch {
+				return musl, "scratch", "", nil
+			}
+			return musl, "alpine:" + AlpineVersion, "", nil
+		}
+		return "", "", "", errNoBase
+	},
+	CheckMain: func(s *Spec) string {
+		if !cargoBinRE.MatchString(s.Main) {
+			return fmt.Sprintf("%q is not a Cargo binary name (the [[bin]] name, else the package name: letters, digits, '_' and '-', for example my-server)", s.Main)
+		}
+		return ""
+	},
+	Check:        refuseCGO,
+	Entry:        binaryEntry,
+	MainFromName: true,
+	MainComment:  "the Cargo binary's name; without main, the spec's name (Cargo names the binary after the package)",
+	Detector:     rustDetector,
+	Doc: stackDoc{
+		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`), `rust-toolchain(.toml)`",
+		Runtime:      "`cargo build --release --locked`, dependencies cached by a dummy build",
+		BaseNotes:    map[string]string{BaseDistroless: "cc", BaseAlpine: "static musl, `rust:V-alpine`"},
+	},
+}
+
+// cargoBinRE is a Cargo target name that is also a plain file name.
+var cargoBinRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$`)
+
+// --- detection ---
+
+var (
+	tomlKeyRE        = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*["']([^"']*)["']`)
+	tomlTableRE      = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?`)
+	rustReleaseRE    = regexp.MustCompile(`^\s*(1\.[0-9]{1,3})(?:\.[0-9]+)?\s*$`)
+	rustToolchainRE  = regexp.MustCompile(`(?m)^\s*channel\s*=\s*["']([^"']+)["']`)
+	rustHealthFlagRE = regexp.MustCompile(`"-(-?health(?:check)?)"`)
+)
+
+// cargoValue is one key of Cargo.toml with its line.
+type cargoValue struct {
+	Value string
+	Line  int
+}
+
+// cargoManifest is what detection reads of a Cargo.toml: [package] name and
+// rust-version, and the name of every [[bin]]. A line-based reader: enough
+// for the keys written as plain strings, which is how cargo new writes them.
+type cargoManifest struct {
+	Name, RustVersion cargoValue
+	Bins              []cargoValue
+}
+
+func parseCargoManifest(data []byte) cargoManifest {
+	var m cargoManifest
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		if t := tomlTableRE.FindStringSubmatch(line); t != nil {
+			table = t[1] + t[2]
+			if table == "[[bin" {
+				table = "[[bin"
+				m.Bins = append(m.Bins, cargoValue{})
+			}
+			continue
+		}
+		kv := tomlKeyRE.FindStringSubmatch(line)
+		if kv == nil {
+			continue
+		}
+		switch {
+		case table == "[package" && kv[1] == "name":
+			m.Name = cargoValue{kv[2], i + 1}
+		case table == "[package" && kv[1] == "rust-version":
+			m.RustVersion = cargoValue{kv[2], i + 1}
+		case table == "[[bin" && kv[1] == "name" && len(m.Bins) > 0:
+			m.Bins[len(m.Bins)-1] = cargoValue{kv[2], i + 1}
+		}
+	}
+	m.Bins = slices.DeleteFunc(m.Bins, func(b cargoValue) bool { return b.Value == "" })
+	return m
+}
+
+// rustRelease turns "1.83.0", "1.83" or a toolchain channel into the image
+// tag's major.minor; anything else (stable, nightly) is returned as is and
+// reported as not usable.
+func rustRelease(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if m := rustReleaseRE.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return s, s != ""
+}
+
+var rustDetector = &detector{
+	markers: []string{"Cargo.toml"},
+	name: []finder{nameFrom("Cargo.toml", func(data []byte) (string, int, bool) {
+		m := parseCargoManifest(data)
+		return m.Name.Value, m.Name.Line, m.Name.Value != ""
+	})},
+	version: []finder{
+		fromFile("rust-toolchain.toml", regexpLine(rustToolchainRE, rustRelease)),
+		fromFile("rust-toolchain", func(data []byte) (string, int, bool) {
+			if m := rustToolchainRE.FindSubmatchIndex(data); m != nil {
+				v, ok := rustRelease(string(data[m[2]:m[3]]))
+				return v, lineAt(data, m[2]), ok
+			}
+			line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+			v, ok := rustRelease(line)
+			return v, 1, ok
+		}),
+		toolVersion(2, "rust"),
+		fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
+			m := parseCargoManifest(data)
+			if m.RustVersion.Value == "" {
+				return "", 0, false
+			}
+			v, ok := rustRelease(m.RustVersion.Value)
+			return v, m.RustVersion.Line, ok
+		}),
+	},
+	mains: func(p *project, c *Candidate) []Detected {
+		data, ok := p.read("Cargo.toml")
+		if !ok {
+			return nil
+		}
+		m := parseCargoManifest(data)
+		var found []Detected
+		for _, b := range m.Bins {
+			if cargoBinRE.MatchString(b.Value) {
+				found = append(found, Detected{Value: b.Value, From: at("Cargo.toml", b.Line)})
+			}
+		}
+		if len(found) == 0 && cargoBinRE.MatchString(m.Name.Value) {
+			found = append(found, Detected{Value: m.Name.Value, From: at("Cargo.toml", m.Name.Line)})
+		}
+		return found
+	},
+	sources: func(p *project, c *Candidate) []string {
+		return []string{"src/main.rs", path.Join("src/bin", c.Main.Value+".rs"), path.Join("src/bin", c.Main.Value, "main.rs")}
+	},
+	ports: []*regexp.Regexp{
+		regexp.MustCompile(`"PORT"[^;]*?\b(\d{2,5})\b`),
+		regexp.MustCompile(`"(?:0\.0\.0\.0|127\.0\.0\.1|\[::\]):(\d{2,5})"`),
+	},
+	health:     []*regexp.Regexp{rustHealthFlagRE},
+	healthFlag: true,
+	notes: func(p *project, c *Candidate) {
+		if !p.exists("Cargo.lock") {
+			c.Notes = append(c.Notes, "Cargo.lock is missing: the Dockerfile builds with --locked (run cargo generate-lockfile and commit Cargo.lock)")
+		}
+		if len(c.Mains) == 0 {
+			c.Notes = append(c.Notes, fmt.Sprintf("no [package] name or [[bin]] name in Cargo.toml: using %s — set main to the binary's name", c.Main.Value))
+		} else if len(c.Mains) > 1 {
+			c.Notes = append(c.Notes, fmt.Sprintf("Cargo.toml has %d binaries: using %s — set main to the one the image runs", len(c.Mains), c.Main.Value))
+		}
+	},
+}

@@ -1,7 +1,9 @@
 // Package templates embeds dockergen's output templates: one named template
-// per output file (Dockerfile.tmpl, dockerignore.tmpl, …) and the Dockerfile
-// partials of each stack (go.Dockerfile.tmpl, …). A user directory given with
-// --templates replaces any of them by file name.
+// per output file (Dockerfile.tmpl, dockerignore.tmpl, …), each stack's two
+// partials keyed by its name (STACK.Dockerfile.tmpl and
+// STACK.dockerignore.tmpl) and shared libraries of partials (java.lib.tmpl,
+// used by both java stacks). A user directory given with --templates
+// replaces any of them by file name.
 package templates
 
 import "embed"

@@ -1,22 +1,35 @@
 package generator
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestChoicesDescribed: every build tool and server a stack offers has a
-// description for the wizard, and every description is offered by a stack.
+// description for the wizard in that stack, every description is of a
+// value the stack offers, and a value two stacks offer ("none") reads the
+// same in both (ChoiceHelp returns the first).
 func TestChoicesDescribed(t *testing.T) {
-	used := map[string]bool{}
-	for _, name := range Stacks() {
-		for _, v := range append(ToolsFor(name), ServersFor(name)...) {
-			used[v] = true
-			if ChoiceHelp(v) == "" {
-				t.Errorf("stack %s offers %q, which ChoiceHelp does not describe", name, v)
+	seen := map[string]string{}
+	for _, st := range registry {
+		offered := append(slices.Clone(st.Tools), st.Servers...)
+		for _, v := range offered {
+			h := st.ChoiceHelp[v]
+			if h == "" {
+				t.Errorf("stack %s offers %q, which its ChoiceHelp does not describe", st.Name, v)
+			}
+			if prev, ok := seen[v]; ok && prev != h {
+				t.Errorf("stack %s describes %q as %q, another stack as %q", st.Name, v, h, prev)
+			}
+			seen[v] = h
+			if ChoiceHelp(v) != h {
+				t.Errorf("ChoiceHelp(%q) = %q, want %q", v, ChoiceHelp(v), h)
 			}
 		}
-	}
-	for v := range choiceHelp {
-		if !used[v] {
-			t.Errorf("choiceHelp describes %q, which no stack offers", v)
+		for v := range st.ChoiceHelp {
+			if !slices.Contains(offered, v) {
+				t.Errorf("stack %s describes %q, which it does not offer", st.Name, v)
+			}
 		}
 	}
 }

@@ -43,11 +43,17 @@ func (st *stack) detected() bool { return len(st.Detector.markers) > 0 }
 
 // DetectionOrder returns the priority rule as text: "go > rust > ...".
 func DetectionOrder() string {
+	return strings.Join(stacksWith((*stack).detected), " > ")
+}
+
+// stacksWith returns the names of the registered stacks for which has is
+// true, in registry order: the text of a message that names them.
+func stacksWith(has func(st *stack) bool) []string {
 	var names []string
 	for _, st := range registry {
-		if st.detected() {
+		if has(st) {
 			names = append(names, st.Name)
 		}
 	}
-	return strings.Join(names, " > ")
+	return names
 }

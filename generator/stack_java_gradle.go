@@ -24,6 +24,10 @@ var javaGradleStack = &stack{
 	HTTPProbe: javaProbe,
 	Profile:   "java",
 	Tools:     []string{"gradle", "gradlew"},
+	ChoiceHelp: map[string]string{
+		"gradle":  "the builder image's Gradle",
+		"gradlew": "the project's Gradle wrapper (gradlew)",
+	},
 	JLink:     true,
 	CheckMain: javaCheckMain(javaGradleMain),
 	Entry:     javaEntry,

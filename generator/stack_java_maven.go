@@ -18,10 +18,14 @@ var javaMavenStack = &stack{
 	HTTPProbe:      javaProbe,
 	Profile:        "java",
 	Tools:          []string{"maven", "mvnw"},
-	JLink:          true,
-	CheckMain:      javaCheckMain(javaMavenMain),
-	Entry:          javaEntry,
-	Label:          javaLabel,
+	ChoiceHelp: map[string]string{
+		"maven": "the builder image's Maven",
+		"mvnw":  "the project's Maven wrapper (mvnw)",
+	},
+	JLink:     true,
+	CheckMain: javaCheckMain(javaMavenMain),
+	Entry:     javaEntry,
+	Label:     javaLabel,
 	Doc: stackDoc{
 		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName), `mvnw` + `.mvn/wrapper`",
 		Runtime:      "a JRE built by `jlink` from the builder's JDK (`build.jlink: true`: only the modules `jdeps` finds)",

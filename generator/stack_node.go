@@ -44,7 +44,12 @@ var nodeStack = &stack{
 	HTTPProbe: func(interp, url string) []string {
 		return []string{interp, "-e", "fetch('" + url + "').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"}
 	},
-	Tools:  []string{"npm", "yarn", "pnpm"},
+	Tools: []string{"npm", "yarn", "pnpm"},
+	ChoiceHelp: map[string]string{
+		"npm":  "npm ci from package-lock.json",
+		"yarn": "Yarn through corepack, from yarn.lock (frozen)",
+		"pnpm": "pnpm through corepack, from pnpm-lock.yaml (frozen)",
+	},
 	Output: true,
 	Check:  checkNode,
 	Label: func(s *Spec) string {

@@ -43,6 +43,10 @@ var phpStack = &stack{
 	DefaultMain:    "public/index.php",
 	MainHelp:       "the front controller, whose directory is the document root (for example public/index.php)",
 	Servers:        []string{"apache", "fpm"},
+	ChoiceHelp: map[string]string{
+		"apache": "Apache with mod_php, answers HTTP",
+		"fpm":    "PHP-FPM, answers FastCGI for a front end such as nginx",
+	},
 	// Images returns the apache image on slim (the default server):
 	// it does not see the server, so php.Dockerfile.tmpl names the
 	// slim fpm image itself (and .Runtime, which the image's base.name

@@ -42,8 +42,16 @@ var pythonStack = &stack{
 	HTTPProbe: func(interp, url string) []string {
 		return []string{interp, "-c", "import urllib.request; urllib.request.urlopen('" + url + "', timeout=3)"}
 	},
-	Tools:     []string{"pip", "poetry", "uv"},
-	Servers:   []string{"none", "gunicorn", "uvicorn"},
+	Tools:   []string{"pip", "poetry", "uv"},
+	Servers: []string{"none", "gunicorn", "uvicorn"},
+	ChoiceHelp: map[string]string{
+		"pip":      "pip from requirements.txt or pyproject.toml",
+		"poetry":   "Poetry from poetry.lock, main group only",
+		"uv":       "uv from uv.lock (frozen, no dev dependencies)",
+		"none":     "the interpreter runs main directly",
+		"gunicorn": "Gunicorn, a WSGI server (Django, Flask): main is module:callable",
+		"uvicorn":  "Uvicorn, an ASGI server (FastAPI, Starlette): main is module:callable",
+	},
 	CheckMain: checkPythonMain,
 	Entry:     pythonEntry,
 	Label: func(s *Spec) string {

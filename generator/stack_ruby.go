@@ -29,6 +29,10 @@ var rubyStack = &stack{
 	Bases:          []string{BaseSlim, BaseAlpine},
 	DefaultMain:    "app.rb",
 	Servers:        []string{"none", "puma"},
+	ChoiceHelp: map[string]string{
+		"none": "the interpreter runs main directly",
+		"puma": "Puma, a Rack server: main is the config.ru",
+	},
 	Images: func(v, base string) (string, string, string, error) {
 		switch base {
 		case BaseSlim:

@@ -70,6 +70,9 @@ type stack struct {
 	// Servers are the allowed values of server, the default first; nil
 	// when the stack has no choice (server must then be empty).
 	Servers []string
+	// ChoiceHelp describes each build tool and server, for a person
+	// choosing one (ChoiceHelp).
+	ChoiceHelp map[string]string
 	// Output and JLink say whether build.output and build.jlink apply.
 	Output, JLink bool
 	// CheckMain returns what is wrong with main ("" when it is fine); nil
@@ -220,26 +223,13 @@ func ServersFor(stackName string) []string {
 	return nil
 }
 
-// choiceHelp describes each build tool and server for a person choosing one.
-var choiceHelp = map[string]string{
-	"npm":      "npm ci from package-lock.json",
-	"yarn":     "Yarn through corepack, from yarn.lock (frozen)",
-	"pnpm":     "pnpm through corepack, from pnpm-lock.yaml (frozen)",
-	"pip":      "pip from requirements.txt or pyproject.toml",
-	"poetry":   "Poetry from poetry.lock, main group only",
-	"uv":       "uv from uv.lock (frozen, no dev dependencies)",
-	"maven":    "the builder image's Maven",
-	"mvnw":     "the project's Maven wrapper (mvnw)",
-	"gradle":   "the builder image's Gradle",
-	"gradlew":  "the project's Gradle wrapper (gradlew)",
-	"none":     "the interpreter runs main directly",
-	"gunicorn": "Gunicorn, a WSGI server (Django, Flask): main is module:callable",
-	"uvicorn":  "Uvicorn, an ASGI server (FastAPI, Starlette): main is module:callable",
-	"puma":     "Puma, a Rack server: main is the config.ru",
-	"apache":   "Apache with mod_php, answers HTTP",
-	"fpm":      "PHP-FPM, answers FastCGI for a front end such as nginx",
-}
-
 // ChoiceHelp describes a build tool or server value for a person, or
 // returns "" for one it does not know.
-func ChoiceHelp(value string) string { return choiceHelp[value] }
+func ChoiceHelp(value string) string {
+	for _, st := range registry {
+		if h, ok := st.ChoiceHelp[value]; ok {
+			return h
+		}
+	}
+	return ""
+}

@@ -199,7 +199,7 @@ func (s *Spec) Validate() []FieldError {
 			bad("server", "%q is not a %s server (allowed: %s)", s.Server, s.Stack, strings.Join(st.Servers, ", "))
 		}
 		if s.Build.Output != "" && !st.Output {
-			bad("build.output", "an output directory applies to node only (allowed: empty for stack %s)", s.Stack)
+			bad("build.output", "an output directory applies to %s only (allowed: empty for stack %s)", orList(stacksWith(func(st *stack) bool { return st.Output })), s.Stack)
 		} else if s.Build.Output != "" && (!relPathRE.MatchString(s.Build.Output) || strings.HasPrefix(s.Build.Output, "-") || escapes(s.Build.Output) || path.Clean(s.Build.Output) == ".") {
 			bad("build.output", "%q is not a directory inside the build context (for example dist)", s.Build.Output)
 		} else if s.Build.Output != "" && len(s.Build.Command) == 0 {

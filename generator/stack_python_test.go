@@ -1,92 +1,11 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// writeProject writes files (name -> content) into a new directory.
-func writeProject(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
-// TestDetectNodeTool: packageManager wins over the lockfiles; each
-// lockfile names its tool; the suggested spec carries the tool, the build
-// command and the output.
-func TestDetectNodeTool(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		files    map[string]string
-		tool     string
-		from     string
-		build    []string
-		output   string
-		noteHas  string
-		specMain string
-	}{
-		{name: "npm", files: map[string]string{"package.json": `{"name":"a"}`, "package-lock.json": "{}", "server.js": ""}, tool: "npm", from: "package-lock.json"},
-		{name: "yarn", files: map[string]string{"package.json": `{"name":"a"}`, "yarn.lock": "# yarn lockfile v1\n", "server.js": ""}, tool: "yarn", from: "yarn.lock", noteHas: "pinned yarn 1.22.22"},
-		{name: "pnpm", files: map[string]string{"package.json": `{"name":"a"}`, "pnpm-lock.yaml": "lockfileVersion: '9.0'\n", "server.js": ""}, tool: "pnpm", from: "pnpm-lock.yaml", noteHas: "pinned pnpm 10.12.1"},
-		{name: "packageManager", files: map[string]string{"package.json": "{\n  \"name\": \"a\",\n  \"packageManager\": \"pnpm@9.1.0\"\n}", "package-lock.json": "{}", "pnpm-lock.yaml": "", "server.js": ""}, tool: "pnpm", from: "package.json:3", noteHas: "several lockfiles"},
-		{name: "berry", files: map[string]string{"package.json": `{"name":"a","packageManager":"yarn@4.9.2+sha512.abc"}`, "yarn.lock": "__metadata:\n  version: 8\n", "server.js": ""}, tool: "yarn", from: "package.json:1", noteHas: "Yarn 2+ lockfile"},
-		{name: "no-lock", files: map[string]string{"package.json": `{"name":"a"}`, "server.js": ""}, noteHas: "package-lock.json is missing"},
-		{
-			name:  "build-output",
-			files: map[string]string{"package.json": "{\n\"name\":\"a\",\n\"scripts\":{\"build\":\"tsc --outDir dist\",\"start\":\"node dist/main.js\"}\n}", "pnpm-lock.yaml": ""},
-			tool:  "pnpm", from: "pnpm-lock.yaml", build: []string{"pnpm", "run", "build"}, output: "dist", specMain: "dist/main.js",
-		},
-		{
-			name:  "build-main-outside",
-			files: map[string]string{"package.json": "{\n\"name\":\"a\",\n\"scripts\":{\"build\":\"vite build --outDir build\",\"start\":\"node server.js\"}\n}", "package-lock.json": "{}", "server.js": ""},
-			tool:  "npm", from: "package-lock.json", build: []string{"npm", "run", "build"}, noteHas: "build.output is not suggested",
-		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d, err := Detect(writeProject(t, tc.files))
-			if err != nil {
-				t.Fatal(err)
-			}
-			c := d.For("node")
-			if c.Tool.Value != tc.tool || c.Tool.From != tc.from {
-				t.Errorf("tool = %q from %q, want %q from %q", c.Tool.Value, c.Tool.From, tc.tool, tc.from)
-			}
-			if !reflect.DeepEqual(c.BuildCommand, tc.build) || c.Output.Value != tc.output {
-				t.Errorf("build %v output %q, want %v %q", c.BuildCommand, c.Output.Value, tc.build, tc.output)
-			}
-			if tc.noteHas != "" && !strings.Contains(strings.Join(c.Notes, "\n"), tc.noteHas) {
-				t.Errorf("no note with %q: %q", tc.noteHas, c.Notes)
-			}
-			s := c.Spec()
-			s.Defaults()
-			if errs := s.Validate(); len(errs) > 0 {
-				t.Fatalf("the suggested spec is invalid: %v", errs)
-			}
-			if tc.specMain != "" && s.Main != tc.specMain {
-				t.Errorf("main = %q, want %q", s.Main, tc.specMain)
-			}
-			if tc.tool != "" && s.Build.Tool != tc.tool {
-				t.Errorf("spec build.tool = %q, want %q", s.Build.Tool, tc.tool)
-			}
-		})
-	}
-}
-
-// TestDetectPythonServer: a framework's server is suggested only when it
-// is a dependency, with main as module:callable.
 func TestDetectPythonServer(t *testing.T) {
 	for _, tc := range []struct {
 		name         string
@@ -132,8 +51,6 @@ func TestDetectPythonServer(t *testing.T) {
 	}
 }
 
-// TestPythonEntry: the venv's own interpreter and scripts where the builder
-// and runtime images match, the runtime's python3 with -m on distroless.
 func TestPythonEntry(t *testing.T) {
 	for _, tc := range []struct {
 		base, server, main string
@@ -164,7 +81,6 @@ func TestPythonEntry(t *testing.T) {
 	}
 }
 
-// TestGunicornWorkers: 2 x CPUs + 1, bounded by memory and pids.
 func TestGunicornWorkers(t *testing.T) {
 	for _, tc := range []struct {
 		cpus, mem  string

@@ -15,8 +15,8 @@ func ExampleSpec(stackName string) (*Spec, error) {
 		return nil, fmt.Errorf("no example for stack %q (have: %s)", stackName, strings.Join(Stacks(), ", "))
 	}
 	s := &Spec{APIVersion: APIVersion, Name: "example-" + stackName, Stack: stackName}
-	if st.ExampleHealthFlag != "" {
-		s.Healthcheck.Command = []string{path.Join(DefaultWorkdir, s.Name), st.ExampleHealthFlag}
+	if st.HealthFlag != "" {
+		s.Healthcheck.Command = []string{path.Join(DefaultWorkdir, s.Name), st.HealthFlag}
 	}
 	s.Defaults()
 	return s, nil

@@ -105,3 +105,23 @@ func TestGoldenCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestWizardTexts: the wizard's per-stack texts read from the catalog keep
+// what cmd/dockergen/cli/init.go wrote by the stack's name.
+func TestWizardTexts(t *testing.T) {
+	for name, want := range map[string]string{"go": "Main package:", "node": "Script to run:", "python": "Script to run:",
+		"ruby": "Script to run:", "php": "What to run (main):", "rust": "What to run (main):", "nope": "What to run (main):"} {
+		if got := MainPrompt(name); got != want {
+			t.Errorf("MainPrompt(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range Stacks() {
+		want := ""
+		if name == "go" {
+			want = "-healthcheck"
+		}
+		if got := HealthFlag(name); got != want {
+			t.Errorf("HealthFlag(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

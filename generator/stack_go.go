@@ -48,9 +48,10 @@ var goStack = &stack{
 			bad("build.cgo", "cgo binaries need a C library; %s has none (allowed: base slim or alpine, or cgo: false)", s.Base)
 		}
 	},
-	Entry:             binaryEntry,
-	ExampleHealthFlag: "-healthcheck",
-	Detector:          goDetector,
+	Entry:      binaryEntry,
+	HealthFlag: "-healthcheck",
+	MainPrompt: "Main package:",
+	Detector:   goDetector,
 	Doc: stackDoc{
 		DetectedFrom: "`go.mod` (go/toolchain lines, module), `package main` in `.` or `cmd/*`",
 		Runtime:      "static binary, cgo off",

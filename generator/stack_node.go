@@ -58,7 +58,8 @@ var nodeStack = &stack{
 		}
 		return "node " + s.Version + " with " + s.Build.Tool
 	},
-	Detector: nodeDetector,
+	MainPrompt: "Script to run:",
+	Detector:   nodeDetector,
 	Doc: stackDoc{
 		DetectedFrom: "`package.json` (engines, scripts, packageManager), `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`",
 		ToolsNote:    "(corepack)",

@@ -64,7 +64,8 @@ var pythonStack = &stack{
 		}
 		return l
 	},
-	Detector: pythonDetector,
+	MainPrompt: "Script to run:",
+	Detector:   pythonDetector,
 	Doc: stackDoc{
 		DetectedFrom: "`requirements*.txt`, `pyproject.toml` (`[project]`, `[tool.poetry]`), `poetry.lock`, `uv.lock`, `.python-version`, Django/Flask/FastAPI",
 		Runtime:      "a virtualenv built in the builder and copied; no compilers in the runtime",

@@ -66,7 +66,8 @@ var rubyStack = &stack{
 		DetectedFrom: "`Gemfile`, `Gemfile.lock` (RUBY VERSION), `.ruby-version`, `config.ru`",
 		Runtime:      "Bundler deployment mode, frozen lockfile, no development/test groups",
 	},
-	Detector: rubyDetector,
+	MainPrompt: "Script to run:",
+	Detector:   rubyDetector,
 }
 
 // rubyInterp is the interpreter of the official Ruby images (slim and alpine).

@@ -94,10 +94,14 @@ type stack struct {
 	// binary after the package); MainComment then says so in the schema.
 	MainFromName bool
 	MainComment  string
-	// ExampleHealthFlag is the flag with which the example's binary probes
-	// itself (ExampleSpec's healthcheck.command); "" for an HTTP probe or
-	// none.
-	ExampleHealthFlag string
+	// HealthFlag is the flag with which the stack's binaries are expected
+	// to probe themselves when the image has no HTTP client (go:
+	// -healthcheck): the example's healthcheck.command and the wizard's
+	// hint; "" when there is no such convention.
+	HealthFlag string
+	// MainPrompt is the wizard's question for main; "" means "What to run
+	// (main):".
+	MainPrompt string
 	// Detector reads a project of this stack (Detect); a detector without
 	// markers is never detected, only chosen with --stack.
 	Detector *detector
@@ -221,6 +225,26 @@ func ServersFor(stackName string) []string {
 		return slices.Clone(st.Servers)
 	}
 	return nil
+}
+
+// HealthFlag returns the flag with which a stack's binaries are expected to
+// probe themselves (for example -healthcheck for go), or "" when the stack
+// has no such convention or is unknown.
+func HealthFlag(stackName string) string {
+	if st, ok := stacks[stackName]; ok {
+		return st.HealthFlag
+	}
+	return ""
+}
+
+// MainPrompt returns the wizard's question for a stack's main ("Main
+// package:" for go), or "What to run (main):" for a stack without its own
+// or an unknown one.
+func MainPrompt(stackName string) string {
+	if st, ok := stacks[stackName]; ok && st.MainPrompt != "" {
+		return st.MainPrompt
+	}
+	return "What to run (main):"
 }
 
 // ChoiceHelp describes a build tool or server value for a person, or

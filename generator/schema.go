@@ -242,7 +242,7 @@ func schemaExtras() map[string]map[string]any {
 		"base":       {"enum": bases, "description+": "Trade-offs: " + strings.Join(why, ". ") + "."},
 		"syntax":     pattern(frontendRE.String()),
 		"context":    withDefault(pattern(relPathRE.String()), "."),
-		"main":       pattern(relPathRE.String() + "|" + pyCallableRE.String() + "|" + javaJarRE.String()), // a path, python's module:callable, or a java jar glob
+		"main":       pattern(mainPattern()),
 		"workdir":    withDefault(pattern(absPathRE.String()), DefaultWorkdir),
 		"entrypoint": {"minItems": 1},
 		"ports":      {"uniqueItems": true, "default": []int{DefaultPort}},
@@ -329,4 +329,19 @@ func stackRules() []any {
 		"then": map[string]any{"properties": map[string]any{"packages": map[string]any{"maxItems": 0}}},
 	})
 	return rules
+}
+
+// mainPattern admits every stack's main: a relative path, or one of the
+// stacks' other forms (MainForm), each once, in reverse lexical order (a
+// fixed order, the one the published schema has always had).
+func mainPattern() string {
+	var forms []string
+	for _, st := range registry {
+		if st.MainForm != nil && !slices.Contains(forms, st.MainForm.String()) {
+			forms = append(forms, st.MainForm.String())
+		}
+	}
+	slices.Sort(forms)
+	slices.Reverse(forms)
+	return strings.Join(append([]string{relPathRE.String()}, forms...), "|")
 }

@@ -29,6 +29,7 @@ var javaGradleStack = &stack{
 		"gradlew": "the project's Gradle wrapper (gradlew)",
 	},
 	JLink:     true,
+	MainForm:  javaJarRE,
 	CheckMain: javaCheckMain(javaGradleMain),
 	Entry:     javaEntry,
 	Label:     javaLabel,

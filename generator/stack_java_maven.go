@@ -23,6 +23,7 @@ var javaMavenStack = &stack{
 		"mvnw":  "the project's Maven wrapper (mvnw)",
 	},
 	JLink:     true,
+	MainForm:  javaJarRE,
 	CheckMain: javaCheckMain(javaMavenMain),
 	Entry:     javaEntry,
 	Label:     javaLabel,

@@ -52,6 +52,7 @@ var pythonStack = &stack{
 		"gunicorn": "Gunicorn, a WSGI server (Django, Flask): main is module:callable",
 		"uvicorn":  "Uvicorn, an ASGI server (FastAPI, Starlette): main is module:callable",
 	},
+	MainForm:  pyCallableRE,
 	CheckMain: checkPythonMain,
 	Entry:     pythonEntry,
 	Label: func(s *Spec) string {

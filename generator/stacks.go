@@ -99,6 +99,10 @@ type stack struct {
 	// -healthcheck): the example's healthcheck.command and the wizard's
 	// hint; "" when there is no such convention.
 	HealthFlag string
+	// MainForm is a form of main other than a relative path (python's
+	// module:callable, a java jar glob), which the schema's main pattern
+	// admits; nil for none.
+	MainForm *regexp.Regexp
 	// MainPrompt is the wizard's question for main; "" means "What to run
 	// (main):".
 	MainPrompt string

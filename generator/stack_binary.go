@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// The binary stack: a prebuilt executable (main is its path in the build context)
-// copied into a minimal base; no toolchain. The seccomp profile is the Go
+// The binary stack: a prebuilt executable (main is its path in the build
+// context) copied into a minimal base; no toolchain. The seccomp profile is the Go
 // runtime's: dockergen cannot measure an unknown program, so a binary in
 // another language needs its own measured profile.
 var binaryStack = &stack{

@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// The rust stack: a Cargo package built in release mode with cargo build --release
-// --locked, dependencies first (a dummy main compiled against the
+// The rust stack: a Cargo package built in release mode with cargo build
+// --release --locked, dependencies first (a dummy main compiled against the
 // Cargo.toml and Cargo.lock alone). main is the binary's name (the
 // [[bin]] name, else the package name). distroless (cc: glibc + libgcc,
 // what a Rust binary links) and slim are glibc runtimes built on the

@@ -8,10 +8,10 @@ import (
 )
 
 // The static stack: a built or plain static site served by nginx as the
-// app user. version is the
-// Node.js major of the optional build step (build.command runs in
-// node:VERSION-bookworm-slim); main is the site's directory (. for a
-// plain site, for example dist after a build).
+// app user. version is the Node.js major of the optional build step
+// (build.command runs in node:VERSION-bookworm-slim); main is the site's
+// directory (. for a plain site, for example dist after a build). The
+// seccomp profile is nginx's.
 var staticStack = &stack{
 	Name:           "static",
 	MainHelp:       "the site's directory: . for a plain site, or the build's output such as dist",

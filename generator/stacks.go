@@ -154,9 +154,7 @@ func StackSecret(name string) Secret {
 
 // ProfileFor returns the name of the seccomp profile (profiles/NAME.yaml)
 // that a stack's images run under, or "" for an unknown stack: the stack's
-// name, except static (nginx) and binary (the Go runtime's, since dockergen
-// can only measure a known program: see the binary stack). rust's profile is
-// its example's measured set (std's calls through glibc).
+// Profile, else its name (each stack file says why it shares another's).
 func ProfileFor(stackName string) string {
 	st, ok := stacks[stackName]
 	if !ok {
@@ -174,7 +172,8 @@ var errNoBase = fmt.Errorf("no such base")
 // executable, WORKDIR/NAME.
 func binaryEntry(s *Spec, _ string) []string { return []string{path.Join(s.Workdir, s.Name)} }
 
-// refuseCGO reports build.cgo on a stack that builds no Go code.
+// refuseCGO is a Check for stacks that build no Go code: it reports
+// build.cgo.
 func refuseCGO(s *Spec, bad func(field, format string, args ...any)) {
 	if s.Build.CGO {
 		bad("build.cgo", "cgo is a Go build setting (allowed: false for stack %s)", s.Stack)

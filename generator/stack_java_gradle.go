@@ -1,7 +1,5 @@
 package generator
 
-import ()
-
 // The java-gradle stack: a Gradle project built into an executable jar and
 // run on a jlink'd runtime; see stack_java.go.
 var javaGradleStack = &stack{

@@ -456,20 +456,12 @@ func printNext(w io.Writer, dir string, s *generator.Spec) {
 	image := s.Name + ":local"
 	fmt.Fprintln(w, "\nNext:")
 	if dir != "." {
-		fmt.Fprintf(w, "  cd %s\n", shQuote(dir))
+		fmt.Fprintf(w, "  cd %s\n", generator.ShellQuote(dir))
 	}
 	fmt.Fprintf(w, "  ./run.sh build                 # build %s (PULL=0 ./run.sh build to use local base images)\n", image)
 	fmt.Fprintf(w, "  trivy image %-18s # scan it (or: grype %s); see DOCKER-SECURITY.md\n", image, image)
 	fmt.Fprintf(w, "  ./run.sh run                   # run it hardened on http://127.0.0.1:%d (./run.sh stop to stop)\n", s.Ports[0])
 	fmt.Fprintln(w, "  dockergen generate --check     # in CI: fail when the files drift from dockergen.yaml")
-}
-
-// shQuote quotes a path for a shell command line when it needs it.
-func shQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // flagValue shows a detected self-probe flag as what it is.

@@ -41,25 +41,23 @@ func newInitCmdWith(e *env, o *initOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Detect a project and write its spec and container files, asking what it cannot detect",
-		Long: `init reads the project in DIR (default: the current directory), shows what it
+		Long: wrap(`init reads the project in DIR (default: the current directory), shows what it
 detected and where from, asks only what it cannot know (each question pre-filled
 with the detected or safest value), then writes dockergen.yaml and the container
 files beside it. It lists the files first; a file that exists and differs is
 shown as a diff and is only replaced after an explicit yes, or with --force.
 Ctrl-C at any question leaves the directory untouched.
 
-Detection reads the project's own files (see 'dockergen detect --help'): go.mod,
-Cargo.toml, pom.xml, build.gradle(.kts), *.csproj, Gemfile, composer.json,
-pyproject.toml, requirements.txt, package.json and its lockfiles, index.html,
-version files (.nvmrc, .python-version, .ruby-version, .tool-versions, ...), plus
-the sources for the port and a health endpoint. When several stacks are found,
-the first in the order go, rust, java-maven, java-gradle, dotnet, ruby, php,
-python, node, static is the default (a package.json beside another stack is
-usually front-end tooling); the wizard asks, --stack chooses.
+Detection reads the project's own files (see 'dockergen detect --help'): the
+files that identify each stack, its version files (.tool-versions for every
+stack) and lockfiles, plus the sources for the port and a health endpoint. When
+several stacks are found, the first in the order ` + detectionOrder(", ") + ` is
+the default (a package.json beside another stack is usually front-end tooling);
+the wizard asks, --stack chooses.
 
 --yes takes every default without asking and needs no terminal; every question
 has a flag that sets its answer (and, without --yes, skips the question). Flag
-values are checked like a spec's fields: a bad one is an error, exit 2.`,
+values are checked like a spec's fields: a bad one is an error, exit 2.`),
 		Example: `  dockergen init                          # ask, in the current directory
   dockergen init --yes ./app              # no questions: detected values and defaults
   dockergen init --yes --base alpine --port 9090 --memory 512m
@@ -81,12 +79,12 @@ values are checked like a spec's fields: a bad one is an error, exit 2.`,
 	f.StringVar(&o.stack, "stack", "", "the stack ("+strings.Join(generator.Stacks(), ", ")+"); default: the detected one")
 	f.StringVar(&o.name, "name", "", "the image and container name; default: the project's name")
 	f.StringVar(&o.version, "version", "", "the language version (1.26, 22, 3.12); default: the detected one")
-	f.StringVar(&o.base, "base", "", "the runtime base (alpine, slim, distroless, scratch); default: the stack's")
-	f.StringVar(&o.main, "main", "", "the main package (go) or script (node, python)")
-	f.StringVar(&o.tool, "tool", "", "the package manager or build tool, for stacks with a choice (node npm|yarn|pnpm, python pip|poetry|uv, java mvnw|gradlew...); default: the detected one")
-	f.StringVar(&o.server, "server", "", "the application server, for stacks with a choice (python gunicorn|uvicorn, php apache|fpm); default: the detected one")
+	f.StringVar(&o.base, "base", "", "the runtime base ("+strings.Join(allBases(), ", ")+"); default: the stack's")
+	f.StringVar(&o.main, "main", "", "what the container runs: the main package, script, build output or binary, as the stack names it (init asks with an example)")
+	f.StringVar(&o.tool, "tool", "", "the package manager or build tool, for stacks with a choice ("+choicesText(generator.ToolsFor)+"); default: the detected one")
+	f.StringVar(&o.server, "server", "", "the application server, for stacks with a choice ("+choicesText(generator.ServersFor)+"); default: the detected one")
 	f.IntSliceVar(&o.ports, "port", nil, "a port the app listens on (repeat for several)")
-	f.StringVar(&o.healthPath, "healthcheck-path", "", "the HTTP path the healthcheck probes (node, python)")
+	f.StringVar(&o.healthPath, "healthcheck-path", "", "the HTTP path the healthcheck probes ("+strings.Join(httpProbeStacks(), ", ")+")")
 	f.StringVar(&o.healthCmd, "healthcheck-cmd", "", "the healthcheck command, words separated by spaces (for example '/app/server -healthcheck')")
 	f.BoolVar(&o.noHealth, "no-healthcheck", false, "no healthcheck (HEALTHCHECK NONE)")
 	f.StringSliceVar(&o.writable, "writable", nil, "a path the app writes to, as a tmpfs (repeat for several; none for no path)")

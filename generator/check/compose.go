@@ -194,43 +194,6 @@ func (s *svcCheck) items(name string) []*yaml.Node {
 	return nil
 }
 
-// readIgnores walks every node of the document and records the rule IDs
-// that valid ignore comments directly above it cover, reporting invalid ones.
-func (c *composeCheck) readIgnores(n *yaml.Node) {
-	if n == nil {
-		return
-	}
-	if n.HeadComment != "" {
-		lines := strings.Split(n.HeadComment, "\n")
-		for i, l := range lines {
-			text := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "#"))
-			ids, problem := parseIgnore(text)
-			if problem != "" {
-				line, col := n.Line-len(lines)+i, n.Column
-				if line >= 1 && line <= len(c.lines) {
-					if j := strings.Index(c.lines[line-1], "#"); j >= 0 {
-						col = j + 1
-					}
-				}
-				c.add(RuleIgnoreComment, line, col, "%s", problem)
-				continue
-			}
-			for _, id := range ids {
-				if c.ignored[n] == nil {
-					c.ignored[n] = map[string]bool{}
-				}
-				c.ignored[n][id] = true
-			}
-		}
-	}
-	for _, ch := range n.Content {
-		c.readIgnores(ch)
-	}
-}
-
-// ignores returns the rule IDs that ignore comments above n cover.
-func (c *composeCheck) ignores(n *yaml.Node) map[string]bool { return c.ignored[n] }
-
 func (c *composeCheck) service(svc composetypes.ServiceConfig, key *yaml.Node, keys map[string]yamlEntry) {
 	s := &svcCheck{c: c, key: key, keys: keys, done: map[[2]any]bool{}}
 	name := svc.Name

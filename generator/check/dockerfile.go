@@ -2,12 +2,9 @@ package check
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -24,34 +21,9 @@ import (
 // an unknown instruction, a malformed flag, or no FROM.
 func Dockerfile(name string, data []byte) (findings []Finding, err error) {
 	defer recoverBug(name, &err)
-	if err := textInput(name, data); err != nil {
+	res, stages, metaArgs, err := parseDockerfile(name, data)
+	if err != nil {
 		return nil, err
-	}
-	res, err := parser.Parse(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a valid Dockerfile: %w", name, err)
-	}
-	stages, metaArgs, err := instructions.Parse(res.AST, nil)
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a valid Dockerfile: %w", name, err)
-	}
-	if len(stages) == 0 {
-		return nil, fmt.Errorf("%s: not a Dockerfile: no FROM instruction", name)
-	}
-	// RUN flags (--mount…) are parsed only when expanded: expand them with
-	// their words kept as written, which also finds the invalid ones.
-	for _, st := range stages {
-		for _, c := range st.Commands {
-			if run, ok := c.(*instructions.RunCommand); ok {
-				if err := run.Expand(func(word string) (string, error) { return word, nil }); err != nil {
-					line := 0
-					if loc := run.Location(); len(loc) > 0 {
-						line = loc[0].Start.Line
-					}
-					return nil, fmt.Errorf("%s:%d: not a valid Dockerfile: %w", name, line, err)
-				}
-			}
-		}
 	}
 	d := &dfCheck{
 		reporter: reporter{file: name},
@@ -580,82 +552,6 @@ func removesSetuidMode(m string) bool {
 	return false
 }
 
-// finish drops the findings suppressed by ignore comments, adds the ones
-// about the comments themselves and sorts.
-func (d *dfCheck) finish() []Finding {
-	ignored := d.ignoreComments()
-	var out []Finding
-	for i, f := range d.findings {
-		if ids := ignored[d.owner[i]]; ids != nil && ids[f.RuleID] && f.RuleID != RuleIgnoreComment.ID {
-			continue
-		}
-		out = append(out, f)
-	}
-	Sort(out)
-	return out
-}
-
-// ignoreComments reads the '# dockergen:ignore=ID[,ID…] reason' comments in
-// the block of comment lines directly above each instruction and returns
-// the rule IDs each instruction's line ignores. Invalid comments are
-// reported (DG001) and not applied.
-func (d *dfCheck) ignoreComments() map[int]map[string]bool {
-	out := map[int]map[string]bool{}
-	prevEnd := 0
-	for _, n := range d.ast.Children {
-		for i := n.StartLine - 1; i > prevEnd; i-- {
-			text := strings.TrimSpace(d.lines[i-1])
-			if !strings.HasPrefix(text, "#") {
-				break
-			}
-			ids, problem := parseIgnore(strings.TrimSpace(strings.TrimPrefix(text, "#")))
-			if problem != "" {
-				col := strings.Index(d.lines[i-1], "#") + 1
-				d.atPos(RuleIgnoreComment, nil, i, col, "%s", problem)
-				continue
-			}
-			if ids != nil {
-				if out[n.StartLine] == nil {
-					out[n.StartLine] = map[string]bool{}
-				}
-				for _, id := range ids {
-					out[n.StartLine][id] = true
-				}
-			}
-		}
-		prevEnd = n.EndLine
-	}
-	return out
-}
-
-const ignorePrefix = "dockergen:ignore"
-
-// parseIgnore reads the text of a comment. It returns the rule IDs of a
-// valid ignore comment, a problem for an invalid one, and neither for a
-// comment that is not an ignore.
-func parseIgnore(text string) (ids []string, problem string) {
-	rest, ok := strings.CutPrefix(text, ignorePrefix)
-	if !ok {
-		return nil, ""
-	}
-	rest, ok = strings.CutPrefix(rest, "=")
-	if !ok || rest == "" || rest[0] == ' ' {
-		return nil, "dockergen:ignore must name rules: write '# dockergen:ignore=DG123 reason'"
-	}
-	list, reason, _ := strings.Cut(rest, " ")
-	for _, id := range strings.Split(list, ",") {
-		r, ok := Lookup(id)
-		if !ok {
-			return nil, fmt.Sprintf("dockergen:ignore names %q, which is not a rule (see 'dockergen check --list'); the comment is not applied", id)
-		}
-		ids = append(ids, r.ID)
-	}
-	if strings.TrimSpace(reason) == "" {
-		return nil, fmt.Sprintf("dockergen:ignore=%s gives no reason; the comment is not applied (write the reason after the IDs)", list)
-	}
-	return ids, ""
-}
-
 // mapEnv is a set of build arguments for BuildKit's shell lexer.
 type mapEnv map[string]string
 
@@ -667,33 +563,6 @@ func (m mapEnv) Keys() []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-func splitLines(data []byte) []string {
-	lines := strings.Split(string(data), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines
-}
-
-// textInput fails for data that is not text: NUL bytes or invalid UTF-8.
-func textInput(name string, data []byte) error {
-	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		return fmt.Errorf("%s: not a text file", name)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fmt.Errorf("%s: the file is empty", name)
-	}
-	return nil
-}
-
-// recoverBug turns a panic in a check into an error naming the file, so a
-// bug in one rule never crashes the command.
-func recoverBug(name string, err *error) {
-	if r := recover(); r != nil {
-		*err = errors.Join(*err, fmt.Errorf("%s: dockergen check failed on this file (a bug in dockergen, please report it): %v", name, r))
-	}
 }
 
 // runScript returns what a RUN runs, with positions in the Dockerfile.

@@ -20,22 +20,6 @@ func newDetectCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "detect [DIR]",
 		Short: "Show which stack a directory holds and what dockergen read from its files",
-		Long: `detect reads a project's own files and prints every stack found, in the order
-init would choose them (go > rust > java-maven > java-gradle > dotnet > ruby > php >
-python > node > static), with each value and the file and line it came from: name,
-language version, build tool (package manager), server, what to run, port, health
-endpoint, a build step and its output, and notes (missing lockfiles, framework
-hints, values it could not use). It writes nothing. Exit status 2 when nothing
-recognisable is there, with the list of files it looked for.
-
-Files read: go.mod; Cargo.toml, rust-toolchain(.toml); pom.xml, mvnw and
-.mvn/wrapper; build.gradle(.kts), settings.gradle(.kts), gradlew; *.csproj,
-*.fsproj, *.sln, global.json; Gemfile, Gemfile.lock, .ruby-version, config.ru;
-composer.json, composer.lock, index.php, .php-version; requirements*.txt,
-pyproject.toml, poetry.lock, uv.lock, Pipfile, .python-version; package.json,
-package-lock.json, yarn.lock, pnpm-lock.yaml, .nvmrc, .node-version; index.html
-(at the root or in dist/, build/, public/, _site/, out/, site/); .tool-versions
-for every stack.`,
 		Example: `  dockergen detect
   dockergen detect examples/node
   dockergen detect --format json . | jq -r '.candidates[0].stack'`,
@@ -49,7 +33,28 @@ for every stack.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	lazyLong(cmd, detectLong)
 	return cmd
+}
+
+// detectLong is detect's long help; the stacks, their order and their files
+// come from the catalog.
+func detectLong() string {
+	never := ""
+	if n := neverDetected(); len(n) > 0 {
+		never = " Never detected (init --stack chooses it): " + strings.Join(n, ", ") + "."
+	}
+	return wrap(`detect reads a project's own files and prints every stack found, in the order
+init would choose them (` + generator.DetectionOrder() + `), with each value and the file and line it came from: name,
+language version, build tool (package manager), server, what to run, port, health
+endpoint, a build step and its output, and notes (missing lockfiles, framework
+hints, values it could not use). It writes nothing. Exit status 2 when nothing
+recognisable is there, with the list of files it looked for.
+
+Files that identify a stack: ` + stackFilesText() + `.` + never + ` Beside them,
+detect reads each stack's version files (.tool-versions for every stack),
+lockfiles and build-tool wrappers, and the sources for the port and a health
+endpoint.`)
 }
 
 // detectedJSON is one detected value in --format json.

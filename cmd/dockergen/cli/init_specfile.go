@@ -1,0 +1,158 @@
+// The spec file init writes: dockergen.yaml with only the fields a person
+// would look at, and the container files generated from it.
+
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/dockergen/dockergen/generator"
+	"gopkg.in/yaml.v3"
+)
+
+// initFiles renders the spec file and the outputs it generates.
+func initFiles(dir string, spec *generator.Spec, c *generator.Candidate, schema string) (generator.Files, error) {
+	specFile, err := renderSpec(spec, c, schema)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := genOptions(filepath.Join(dir, specName), dir, spec.Context)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	files, err := generator.Generate(spec, opts)
+	if err != nil {
+		return nil, err
+	}
+	files[specName] = specFile
+	return files, nil
+}
+
+// renderSpec writes a spec as init leaves it: a schema line for editors, the
+// fields a person would look at (name, stack, version, base, main, ports,
+// healthcheck, writable, resources, and packages and secrets when set), and
+// nothing that is a default everywhere. Loading it gives spec back exactly;
+// a spec that would not is a dockergen bug, refused before anything is
+// written.
+func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]byte, error) {
+	w := *spec
+	if w.Context == "." {
+		w.Context = ""
+	}
+	if w.Workdir == generator.DefaultWorkdir {
+		w.Workdir = ""
+	}
+	if w.User == (generator.User{UID: generator.DefaultUID, GID: generator.DefaultUID}) {
+		w.User = generator.User{}
+	}
+	h := &w.Healthcheck
+	if !h.Disabled {
+		if h.Interval == generator.DefaultInterval {
+			h.Interval = ""
+		}
+		if h.Timeout == generator.DefaultTimeout {
+			h.Timeout = ""
+		}
+		if h.StartPeriod == generator.DefaultStart {
+			h.StartPeriod = ""
+		}
+		if h.Retries == generator.DefaultRetries {
+			h.Retries = 0
+		}
+	}
+	var doc yaml.Node
+	if err := doc.Encode(&w); err != nil {
+		return nil, err
+	}
+	if w.Writable != nil && len(w.Writable) == 0 {
+		// An empty list is not the default list: write it out.
+		doc.Content = append(doc.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Value: "writable"},
+			&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle})
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		flowScalars(v)
+		switch k.Value {
+		case "name", "version", "main", "ports":
+			if d := detectedFor(c, k.Value); d.Found() && d.Value == scalarText(v) {
+				v.LineComment = "from " + d.From
+			}
+		case "base":
+			v.LineComment = "see DOCKER-SECURITY.md for what this base means"
+		case "healthcheck":
+			if spec.Healthcheck.Disabled && spec.Stack == "go" {
+				k.HeadComment = fmt.Sprintf("No HTTP client in a Go image: give the binary a flag that probes the app,\nthen set command: [\"%s\", \"-healthcheck\"].", path.Join(spec.Workdir, spec.Name))
+			}
+		case "writable":
+			k.HeadComment = "Tmpfs mounts on the read-only root filesystem."
+		}
+	}
+	var body bytes.Buffer
+	enc := yaml.NewEncoder(&body)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	header := fmt.Sprintf("# yaml-language-server: $schema=%s\n# dockergen spec, written by 'dockergen init'. Edit it, then run 'dockergen generate --force'\n# to update the container files ('dockergen generate --check' tells when they drift).\n", schema)
+	out := append([]byte(header), body.Bytes()...)
+	back, err := generator.LoadSpec(specName, out)
+	if err != nil {
+		return nil, fmt.Errorf("the spec written does not load (a dockergen bug): %w\n%s", err, out)
+	}
+	if !reflect.DeepEqual(back, spec) {
+		return nil, fmt.Errorf("the spec written does not load as the spec asked for (a dockergen bug)\n%s", out)
+	}
+	return out, nil
+}
+
+// flowScalars writes lists of scalars on one line: ports: [8080].
+func flowScalars(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		flow := true
+		for _, c := range n.Content {
+			flow = flow && c.Kind == yaml.ScalarNode
+		}
+		if flow {
+			n.Style = yaml.FlowStyle
+		}
+		for _, c := range n.Content {
+			flowScalars(c)
+		}
+	case yaml.MappingNode:
+		for _, c := range n.Content {
+			flowScalars(c)
+		}
+	}
+}
+
+func detectedFor(c *generator.Candidate, key string) generator.Detected {
+	switch key {
+	case "name":
+		return c.Name
+	case "version":
+		return c.Version
+	case "main":
+		return c.Main
+	case "ports":
+		return generator.Detected{Value: "[" + c.Port.Value + "]", From: c.Port.From}
+	}
+	return generator.Detected{}
+}
+
+func scalarText(n *yaml.Node) string {
+	if n.Kind == yaml.SequenceNode {
+		var parts []string
+		for _, c := range n.Content {
+			parts = append(parts, c.Value)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return n.Value
+}

@@ -15,8 +15,9 @@ type Image struct {
 	Repo string `yaml:"repo"`
 	// Runtime is the runtime the image carries ("" for a plain base image).
 	Runtime string `yaml:"runtime"`
-	// Version fixes the runtime version when neither repo nor tag carries it.
-	Version string `yaml:"version"`
+	// Versions gives the runtime version per family release when neither
+	// repo nor tag carries it (distroless python3-debian13 is Python 3.13).
+	Versions map[string]string `yaml:"versions"`
 	// Variants are the words {variant} stands for (php's cli, fpm, apache).
 	Variants []string `yaml:"variants"`
 	// Tags are the tag patterns; "*" is any tag.
@@ -49,12 +50,12 @@ func (im *Image) compile(c *Catalog) error {
 			return fmt.Errorf("runtime %q: not in runtimes", im.Runtime)
 		}
 	}
-	if im.Version != "" {
+	for rel, v := range im.Versions {
 		if im.Runtime == "" {
-			return fmt.Errorf("version needs a runtime")
+			return fmt.Errorf("versions needs a runtime")
 		}
-		if _, err := c.Line(im.Runtime, im.Version); err != nil {
-			return fmt.Errorf("version: %w", err)
+		if _, err := c.Line(im.Runtime, v); err != nil {
+			return fmt.Errorf("versions.%s: %w", rel, err)
 		}
 	}
 	im.families = map[string]bool{}
@@ -104,8 +105,8 @@ func (im *Image) pattern(pat string) (*regexp.Regexp, error) {
 		}
 		switch name {
 		case "version":
-			if im.Runtime == "" || im.Version != "" {
-				return nil, fmt.Errorf("{version} needs a runtime and no fixed version")
+			if im.Runtime == "" || im.Versions != nil {
+				return nil, fmt.Errorf("{version} needs a runtime and no versions")
 			}
 			b.WriteString(`(?P<version>[0-9]+(?:\.[0-9]+){0,3}(?:_[0-9]+)?)`)
 		case "variant":
@@ -258,10 +259,10 @@ func (c *Catalog) ClassifyImage(ref string, asOf time.Time) (info ImageInfo, ok 
 	}
 	repo, tag := splitRef(ref)
 	repo = normalizeRepo(repo)
-	if tag == "" || tag == "latest" {
-		return info, false
-	}
 	for _, im := range c.Images {
+		if (tag == "" || tag == "latest") && !slices.Contains(im.Tags, "*") {
+			continue // untagged: DG102's business, unless the image has no versioned tags
+		}
 		repoM, ok := groups(im.repoRE, repo)
 		if !ok {
 			continue
@@ -318,9 +319,9 @@ func (c *Catalog) classify(m match, ref string, asOf time.Time) (ImageInfo, bool
 	}
 	// The runtime line.
 	if m.im.Runtime != "" {
-		ver := m.im.Version
-		if ver == "" {
-			ver = m.get("version")
+		ver := m.get("version")
+		if m.im.Versions != nil {
+			ver = m.im.Versions[famVal]
 		}
 		if ver != "" {
 			if st, err := c.Status(m.im.Runtime, ver, asOf); err == nil {
@@ -354,24 +355,17 @@ func (c *Catalog) alternative(m match, info ImageInfo, asOf time.Time) string {
 	for fam := range im.families {
 		vals[fam] = m.get(fam)
 	}
-	if info.Runtime != nil && info.Runtime.Phase == EndOfLife {
-		if im.Version != "" { // a fixed-version image: the newest sibling that is alive
-			for _, other := range slices.Backward(c.Images) {
-				if other.Runtime == im.Runtime && other.Version != "" && !strings.Contains(other.Repo, "{") {
-					if st, err := c.Status(other.Runtime, other.Version, asOf); err == nil && st.Phase != EndOfLife {
-						return other.Repo + tagSuffix(info.Ref)
-					}
-				}
-			}
-			return ""
-		}
+	moveFamily := false
+	if info.Runtime != nil && info.Runtime.Phase == EndOfLife && im.Versions != nil {
+		moveFamily = true // the runtime follows the family: move the family
+	} else if info.Runtime != nil && info.Runtime.Phase == EndOfLife {
 		n, err := c.Newest(im.Runtime, asOf)
 		if err != nil {
 			return ""
 		}
 		vals["version"] = n.Version
 	}
-	if f := info.Family; f != nil && (f.Phase == EndOfLife || info.Frozen) {
+	if f := info.Family; f != nil && (moveFamily || f.Phase == EndOfLife || info.Frozen) {
 		p := f.Product
 		want, err := c.DefaultLine(p.Name)
 		if err != nil {

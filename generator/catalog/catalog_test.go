@@ -196,16 +196,16 @@ images:
 		t.Fatalf("good catalog: %v", err)
 	}
 	cases := map[string][2]string{
-		"unknown field":    {"title: Go\n", "title: Go\n    colour: blue\n"},
-		"bad date":         {"eol: 2027-08-10,", "eol: 2027-13-10,"},
-		"eol before":       {"eol: 2027-08-10,", "eol: 2026-01-01,"},
-		"no default":       {", default: true}\nbases", "}\nbases"},
-		"no date":          {"date: 2026-12-03\n", ""},
-		"unknown runtime":  {"runtime: go,", "runtime: gopher,"},
-		"placeholder":      {"{version}-{debian}", "{version}-{fedora}"},
-		"unknown release":  {"publishes: {debian: [trixie]}", "publishes: {debian: [sid]}"},
-		"unknown family":   {"publishes: {debian: [trixie]}", "publishes: {fedora: [trixie]}"},
-		"bad version":      {`version: "1.27"`, `version: "one"`},
+		"unknown field":   {"title: Go\n", "title: Go\n    colour: blue\n"},
+		"bad date":        {"eol: 2027-08-10,", "eol: 2027-13-10,"},
+		"eol before":      {"eol: 2027-08-10,", "eol: 2026-01-01,"},
+		"no default":      {", default: true}\nbases", "}\nbases"},
+		"no date":         {"date: 2026-12-03\n", ""},
+		"unknown runtime": {"runtime: go,", "runtime: gopher,"},
+		"placeholder":     {"{version}-{debian}", "{version}-{fedora}"},
+		"unknown release": {"publishes: {debian: [trixie]}", "publishes: {debian: [sid]}"},
+		"unknown family":  {"publishes: {debian: [trixie]}", "publishes: {fedora: [trixie]}"},
+		"bad version":     {`version: "1.27"`, `version: "one"`},
 	}
 	for name, edit := range cases {
 		data := strings.Replace(good, edit[0], edit[1], 1)

@@ -187,8 +187,8 @@ func (i ImageInfo) Problems() []string {
 			continue
 		}
 		name := st.Product.Title + " " + st.Version
-		if st.Line != nil && st.Line.Codename != "" && st.Product.Name != "node" && !strings.EqualFold(st.Version, st.Line.Codename) {
-			name += " (" + st.Line.Codename + ")"
+		if st.Line != nil && st.Line.Codename != "" && st.Product.Name != "node" {
+			name = st.Line.Name() // Debian 11 (bullseye)
 		}
 		if st.Line == nil {
 			out = append(out, fmt.Sprintf("%s is older than %s, which reached end of life on %s", name, st.Product.Lines[0].Version, st.EOL))

@@ -30,6 +30,65 @@ type Image struct {
 	repoRE   *regexp.Regexp
 	tagREs   []*regexp.Regexp
 	families map[string]bool // family placeholders the patterns use
+	cat      *Catalog
+}
+
+// Image returns the catalog's entry for a repository, written as in
+// releases.yaml ("golang", "mcr.microsoft.com/dotnet/aspnet",
+// "gcr.io/distroless/nodejs{version}-debian{distroless}").
+func (c *Catalog) Image(repo string) (*Image, bool) {
+	for _, im := range c.Images {
+		if im.Repo == repo {
+			return im, true
+		}
+	}
+	return nil, false
+}
+
+// Ref builds a reference from one of the image's tag patterns (as listed in
+// releases.yaml; "" for an image whose tags are "*", which then gets no tag)
+// and the placeholders' values: version, variant, debian, alpine, ubuntu,
+// distroless. It fails for a pattern the image does not list, a missing
+// value, a family release the catalog does not know, or one the image is no
+// longer built on (a frozen tag): golang with "{version}-alpine{alpine}" and
+// alpine 3.22 fails, with 3.24 it gives golang:1.27-alpine3.24.
+func (im *Image) Ref(tagPattern string, vals map[string]string) (string, error) {
+	if tagPattern != "" && !slices.Contains(im.Tags, tagPattern) {
+		return "", fmt.Errorf("%s: no tag pattern %q (it has %s)", im.Repo, tagPattern, strings.Join(im.Tags, ", "))
+	}
+	if tagPattern == "" && !slices.Contains(im.Tags, "*") {
+		return "", fmt.Errorf("%s: a tag pattern is required", im.Repo)
+	}
+	var errs []string
+	fill := func(pat string) string {
+		return placeholderRE.ReplaceAllStringFunc(pat, func(ph string) string {
+			name := ph[1 : len(ph)-1]
+			v := vals[name]
+			if v == "" {
+				errs = append(errs, "no value for "+ph)
+				return ph
+			}
+			if fam := placeholders[name]; fam != "" {
+				p := im.cat.Bases[fam]
+				l := familyLine(p, v)
+				switch rels, listed := im.Publishes[fam]; {
+				case l == nil:
+					errs = append(errs, fmt.Sprintf("%s %q is no %s release in the catalog", ph, v, p.Title))
+				case listed && !slices.ContainsFunc(rels, func(r string) bool { return familyLine(p, r) == l }):
+					errs = append(errs, fmt.Sprintf("%s is no longer built on %s %s (only on %s)", im.Repo, p.Title, v, strings.Join(rels, ", ")))
+				}
+			}
+			return v
+		})
+	}
+	ref := fill(im.Repo)
+	if tagPattern != "" {
+		ref += ":" + fill(tagPattern)
+	}
+	if len(errs) > 0 {
+		return "", fmt.Errorf("%s: %s", im.Repo, strings.Join(errs, "; "))
+	}
+	return ref, nil
 }
 
 // placeholders are what {name} in a pattern may be, and the base family a
@@ -58,7 +117,7 @@ func (im *Image) compile(c *Catalog) error {
 			return fmt.Errorf("versions.%s: %w", rel, err)
 		}
 	}
-	im.families = map[string]bool{}
+	im.families, im.cat = map[string]bool{}, c
 	var err error
 	if im.repoRE, err = im.pattern(im.Repo); err != nil {
 		return fmt.Errorf("repo: %w", err)

@@ -96,3 +96,47 @@ func TestClassifyImageSkips(t *testing.T) {
 		t.Error("an ARG-substituted image was classified")
 	}
 }
+
+func TestImageRef(t *testing.T) {
+	c := Default()
+	cases := []struct {
+		repo, pattern string
+		vals          map[string]string
+		want, err     string
+	}{
+		{"golang", "{version}-{debian}", map[string]string{"version": "1.27", "debian": "trixie"}, "golang:1.27-trixie", ""},
+		{"golang", "{version}-alpine{alpine}", map[string]string{"version": "1.27", "alpine": "3.24"}, "golang:1.27-alpine3.24", ""},
+		{"golang", "{version}-alpine{alpine}", map[string]string{"version": "1.27", "alpine": "3.22"}, "", "no longer built on Alpine Linux 3.22"},
+		{"node", "{version}-{debian}-slim", map[string]string{"version": "26", "debian": "trixie"}, "node:26-trixie-slim", ""},
+		{"python", "{version}-slim-{debian}", map[string]string{"version": "3.14", "debian": "trixie"}, "python:3.14-slim-trixie", ""},
+		{"php", "{version}-{variant}-{debian}", map[string]string{"version": "8.5", "variant": "fpm", "debian": "trixie"}, "php:8.5-fpm-trixie", ""},
+		{"mcr.microsoft.com/dotnet/aspnet", "{version}-{ubuntu}-chiseled", map[string]string{"version": "10.0", "ubuntu": "noble"}, "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled", ""},
+		{"mcr.microsoft.com/dotnet/aspnet", "{version}-{debian}-slim", map[string]string{"version": "10.0", "debian": "trixie"}, "", "no longer built on Debian trixie"},
+		{"gcr.io/distroless/nodejs{version}-debian{distroless}", "", map[string]string{"version": "26", "distroless": "13"}, "gcr.io/distroless/nodejs26-debian13", ""},
+		{"golang", "{version}-{debian}", map[string]string{"version": "1.27"}, "", "no value for {debian}"},
+		{"golang", "{version}-{debian}", map[string]string{"version": "1.27", "debian": "sid"}, "", "no Debian release"},
+		{"golang", "{version}-slim", map[string]string{"version": "1.27"}, "", "no tag pattern"},
+	}
+	for _, tc := range cases {
+		im, ok := c.Image(tc.repo)
+		if !ok {
+			t.Fatalf("no image %s", tc.repo)
+		}
+		got, err := im.Ref(tc.pattern, tc.vals)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s %s: %q, %v; want an error with %q", tc.repo, tc.pattern, got, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s %s = %q, %v; want %q", tc.repo, tc.pattern, got, err, tc.want)
+		}
+		if info, ok := c.ClassifyImage(got, c.Date.Time); !ok || !info.Current() {
+			t.Errorf("%s: built by Ref but not classified as current: %v %q", got, ok, info.Problems())
+		}
+	}
+	if _, ok := c.Image("nope"); ok {
+		t.Error("Image(nope) found")
+	}
+}

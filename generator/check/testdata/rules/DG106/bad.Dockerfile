@@ -10,6 +10,9 @@ RUN pip wheel --no-cache-dir -w /wheels .
 
 FROM nginx:1.27-alpine AS web
 
+# A build argument in a flag is not in the image.
+FROM --platform=$BUILDPLATFORM rust:1.88-alpine3.22 AS cross
+
 FROM debian:bullseye-slim AS tools
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot AS js

@@ -163,7 +163,8 @@ func checkInvariants(t testing.TB, spec *Spec, opts Options, files Files) {
 			t.Errorf("check cannot read %s: %v", name, err)
 		}
 		for _, f := range findings {
-			if f.Severity >= check.Low {
+			// TODO(issue 12): remove once the stacks use the catalog (DG106 skipped).
+			if f.Severity >= check.Low && f.RuleID != check.RuleEndOfLife.ID {
 				t.Errorf("check: %s", f)
 			}
 		}

@@ -203,6 +203,7 @@ func (d *dfCheck) checkMetaArgs(args []instructions.ArgCommand) {
 // checkStage runs the rules that look at one instruction at a time.
 func (d *dfCheck) checkStage(s *stage) {
 	d.checkFrom(s)
+	d.checkLifecycle(s)
 	for _, sc := range s.cmds {
 		n := sc.node
 		switch c := sc.cmd.(type) {

@@ -458,7 +458,7 @@ var (
 // ruleset is every rule, in ID order.
 var ruleset = []*Rule{
 	RuleIgnoreComment,
-	RuleLatestTag, RuleUntagged, RuleNoDigest, RuleAddInsteadOfCopy, RuleAddURLNoChecksum,
+	RuleLatestTag, RuleUntagged, RuleNoDigest, RuleAddInsteadOfCopy, RuleAddURLNoChecksum, RuleEndOfLife,
 	RuleRootUser, RuleUserName,
 	RuleSecretValue, RuleSecretArg, RuleSecretFile, RuleURLCredentials,
 	RuleAptRecommends, RuleAptLists, RuleApkCache, RulePipCache, RuleNpmCache, RuleUpgrade,

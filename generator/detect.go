@@ -199,15 +199,21 @@ func Detect(dir string) (*Detection, error) {
 		}
 	}
 	if len(d.Candidates) == 0 {
-		e := &NoProjectError{Dir: dir}
-		for _, st := range registry {
-			if st.detected() {
-				e.LookedFor = append(e.LookedFor, StackFiles{Stack: st.Name, Files: st.Detector.markers})
-			}
-		}
-		return nil, e
+		return nil, &NoProjectError{Dir: dir, LookedFor: StackMarkers()}
 	}
 	return d, nil
+}
+
+// StackMarkers returns, for each stack that Detect looks for, in priority
+// order, the files that identify it (go.mod for go, ...).
+func StackMarkers() []StackFiles {
+	var out []StackFiles
+	for _, st := range registry {
+		if st.detected() {
+			out = append(out, StackFiles{Stack: st.Name, Files: slices.Clone(st.Detector.markers)})
+		}
+	}
+	return out
 }
 
 // DetectDefaults returns the candidate Detect would give for stack in a

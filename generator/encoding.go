@@ -15,13 +15,13 @@ package generator
 //	--------------------------  -----------------------------------------------  ------------------------------------------------
 //	apiVersion                  exactly dockergen/v1                             nothing
 //	name                        [a-z0-9] joined by '-', '_' or '__', 2-64,       LABEL (dfQuote), COPY/ENTRYPOINT path, run.sh
-//	                            no '.' (a container and compose project name)    (shQuote), compose (yamlstr; the service key is
+//	                            no '.' (a container and compose project name)    (ShellQuote), compose (yamlstr; the service key is
 //	                                                                             bare: see TestComposeBareKeys)
 //	stack, base                 one of a fixed list                              FROM (via a fixed image table), comments
 //	version                     per stack: 1.NN, NN, 3.NN                        FROM tag
 //	syntax                      an image reference of Docker's own frontend      the # syntax= line (no space, no newline)
 //	                            (docker/dockerfile[-upstream][:tag][@sha256:..])
-//	context                     [A-Za-z0-9._@+/-]+, not absolute, no leading     run.sh (shQuote), compose (yamlstr); ".." is
+//	context                     [A-Za-z0-9._@+/-]+, not absolute, no leading     run.sh (ShellQuote), compose (yamlstr); ".." is
 //	                            '-'                                              allowed: it names the context itself
 //	main                        [A-Za-z0-9._@+/-]+, no ".." escape; go: . or     exec-form JSON (ENTRYPOINT, go build argv)
 //	                            ./path; node and python: no leading '-'
@@ -50,7 +50,7 @@ package generator
 //	healthcheck durations       N(ms|s|m|h), 1s-24h; retries 1-100               HEALTHCHECK flags
 //	writable                    absolute, clean, not /, unique,                  --tmpfs path:options (no ':' or ','),
 //	                            [A-Za-z0-9._@+/-] only                           compose (yamlstr)
-//	resources.memory            [1-9][0-9]*[bkmg]?, at least 6m                  run.sh (shQuote), compose (yamlstr)
+//	resources.memory            [1-9][0-9]*[bkmg]?, at least 6m                  run.sh (ShellQuote), compose (yamlstr)
 //	resources.cpus              N or N.N, no leading zero, at least 0.01         run.sh, compose as a bare number (a leading
 //	                                                                             zero would be octal to YAML)
 //	resources.pids              1-4194304                                        run.sh, compose

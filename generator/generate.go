@@ -346,7 +346,7 @@ func funcMap() template.FuncMap {
 	m["json"] = execForm
 	m["argv"] = func(words ...string) []string { return words }
 	m["dfquote"] = dfQuote
-	m["sh"] = shQuote
+	m["sh"] = ShellQuote
 	m["yamlstr"] = yamlString
 	return m
 }
@@ -372,17 +372,6 @@ func execForm(argv []string) (string, error) {
 func dfQuote(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `$`, `\$`)
 	return `"` + r.Replace(s) + `"`
-}
-
-var shSafe = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./-]+$`)
-
-// shQuote returns s as one POSIX shell word: unchanged when it has only safe
-// characters, otherwise single-quoted.
-func shQuote(s string) string {
-	if s != "" && shSafe.MatchString(s) {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // yamlString returns s as a double-quoted YAML scalar (JSON's string syntax

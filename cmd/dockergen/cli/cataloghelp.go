@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/dockergen/dockergen/generator"
-	"github.com/spf13/cobra"
 )
 
 // Help texts that name catalog facts (the stacks, the detection order, the
@@ -76,50 +73,15 @@ func httpProbeStacks() []string {
 	return out
 }
 
-// stackFiles returns, for each detected stack in priority order, the files
-// that identify it. The catalog exports them only in Detect's error for a
-// directory that holds none, so this asks Detect about an empty temporary
-// directory; it runs only when the help is shown.
-func stackFiles() ([]generator.StackFiles, error) {
-	dir, err := os.MkdirTemp("", "dockergen-help-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	_, err = generator.Detect(dir)
-	var none *generator.NoProjectError
-	if !errors.As(err, &none) {
-		return nil, fmt.Errorf("detect in an empty directory: %v", err)
-	}
-	return none.LookedFor, nil
-}
-
 // stackFilesText is the list of stackFiles for a help text: "go.mod (go);
 // Cargo.toml (rust); ...".
 func stackFilesText() string {
-	files, err := stackFiles()
-	if err != nil || len(files) == 0 {
-		return "the files each stack is known by (run 'dockergen detect' in an empty directory to list them)"
-	}
+	files := generator.StackMarkers()
 	parts := make([]string, len(files))
 	for i, f := range files {
 		parts[i] = fmt.Sprintf("%s (%s)", strings.Join(f.Files, ", "), f.Stack)
 	}
 	return strings.Join(parts, "; ")
-}
-
-// lazyLong sets a command's long help when the help is shown, for texts
-// that are costly to build (stackFiles reads a directory): every other run
-// of dockergen never builds them.
-func lazyLong(cmd *cobra.Command, long func() string) {
-	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
-		c.Long = long()
-		help := (&cobra.Command{}).HelpFunc() // cobra's default
-		if c.HasParent() {
-			help = c.Parent().HelpFunc()
-		}
-		help(c, args)
-	})
 }
 
 // wrap fills each paragraph of s (paragraphs are separated by blank lines)

@@ -44,10 +44,7 @@ func TestHelpFromCatalog(t *testing.T) {
 		}
 	}
 
-	files, err := stackFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := generator.StackMarkers()
 	if len(files) == 0 {
 		t.Fatal("the catalog lists no files that identify a stack")
 	}

@@ -33,7 +33,7 @@ func newDetectCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
-	lazyLong(cmd, detectLong)
+	cmd.Long = detectLong()
 	return cmd
 }
 

@@ -86,8 +86,8 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 		case "base":
 			v.LineComment = "see DOCKER-SECURITY.md for what this base means"
 		case "healthcheck":
-			if spec.Healthcheck.Disabled && spec.Stack == "go" {
-				k.HeadComment = fmt.Sprintf("No HTTP client in a Go image: give the binary a flag that probes the app,\nthen set command: [\"%s\", \"-healthcheck\"].", path.Join(spec.Workdir, spec.Name))
+			if flag := generator.HealthFlag(spec.Stack); spec.Healthcheck.Disabled && flag != "" {
+				k.HeadComment = fmt.Sprintf("No HTTP client in a %s image: give the binary a flag that probes the app,\nthen set command: [\"%s\", \"%s\"].", generator.StackTitle(spec.Stack), path.Join(spec.Workdir, spec.Name), flag)
 			}
 		case "writable":
 			k.HeadComment = "Tmpfs mounts on the read-only root filesystem."

@@ -134,14 +134,7 @@ func (w *wizard) run() (*generator.Spec, error) {
 		s.Server = w.selectOne("Server:", choices, defaultsOf(s).Server, "What runs the app in the container (detected: "+c.Server.Source()+").")
 	}
 	if w.ask("main") {
-		msg := "Script to run:"
-		switch s.Stack {
-		case "go":
-			msg = "Main package:"
-		case "node", "python", "ruby":
-		default:
-			msg = "What to run (main):"
-		}
+		msg := generator.MainPrompt(s.Stack)
 		help := "What the container runs: " + generator.MainHelp(s.Stack) + "."
 		if len(c.Mains) > 1 {
 			var choices []choice

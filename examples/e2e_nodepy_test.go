@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,62 +14,30 @@ import (
 	"github.com/dockergen/dockergen/generator"
 )
 
-// The python builder installs into the virtualenv from outside it:
-// pip --python=/opt/venv/bin/python install (the option must come before the
-// subcommand, or pip installs into its own interpreter).
-func init() {
-	py := e2eStacks["python"]
-	py.DepsStep = `pip --python=/opt/venv/bin/python install`
-	e2eStacks["python"] = py
-}
-
-// The package managers the node variants pin in package.json, with the
-// sha512 corepack checks (the same as the template's defaults). The npm
-// registry reachable here is a mirror that serves no signatures, so a
-// packageManager without a hash would fail corepack's signature check.
-const (
-	e2ePnpm = "pnpm@10.12.1+sha512.f0dda8580f0ee9481c5c79a1d927b9164f2c478e90992ad268bbb2465a736984391d6333d2c327913578b2804af33474ca554ba29c04a8b13060a717675ae3ac"
-	e2eYarn = "yarn@1.22.22+sha512.a6b2f7906b721bba3d67d4aff083df04dad64c399707841b7acf00f6b133b7ac24255f2652fa22ae3534329dc6180534e98d17432037ff6fd140556e2bb3137e"
-)
-
-// nodeVariant is examples/node turned into a project of another shape: a
-// production dependency (ms, required by the server), a dev dependency
-// (is-number) that must never reach the runtime image, a lockfile written
-// by the real tool, and, for output, a build script that uses the dev
-// dependency and writes dist/.
-type nodeVariant struct {
-	name, tool, packageManager string
-	output                     bool
-	depsStep                   string
-}
-
-var nodeVariants = []nodeVariant{
-	{name: "pnpm", tool: "pnpm", packageManager: e2ePnpm, depsStep: `"pnpm", "install", "--frozen-lockfile"`},
-	{name: "yarn", tool: "yarn", packageManager: e2eYarn, depsStep: `yarn install --frozen-lockfile`},
-	{name: "output", tool: "npm", output: true, depsStep: `"npm", "ci"`},
-	// The build-then-prune paths of the corepack tools.
-	{name: "pnpm-output", tool: "pnpm", packageManager: e2ePnpm, output: true, depsStep: `"pnpm", "install", "--frozen-lockfile"`},
-	{name: "yarn-output", tool: "yarn", packageManager: e2eYarn, output: true, depsStep: `yarn install --frozen-lockfile`},
-}
-
-// TestE2ENodeTools builds each node variant on slim with the generated
-// run.sh, checks the warm rebuild keeps the install cached, lists the
-// image's files (the production dependency in, the dev dependency, the
-// build script and the sources outside build.output out), and runs it with
-// the generated settings.
+// TestE2ENodeTools builds each variant of the node example (the variants in
+// examples/node/e2e.yaml) on slim with the generated run.sh, checks the warm
+// rebuild keeps the install cached, lists the image's files (the production
+// dependency in, the dev dependency, the build script and the sources outside
+// build.output out), and runs it with the generated settings.
 func TestE2ENodeTools(t *testing.T) {
 	requireEngine(t)
-	for _, v := range nodeVariants {
-		t.Run(v.name, func(t *testing.T) {
-			if !onlyRE.MatchString("node/" + v.name) {
-				t.Skip("E2E_ONLY excludes node/" + v.name)
+	for i, v := range e2eFor(t, "node").Variants {
+		t.Run(v.Name, func(t *testing.T) {
+			if !onlyRE.MatchString("node/" + v.Name) {
+				t.Skip("E2E_ONLY excludes node/" + v.Name)
 			}
-			runNodeVariant(t, v)
+			// A port of its own: other e2e runs on this engine publish 8080.
+			runNodeVariant(t, v, 18090+i)
 		})
 	}
 }
 
-func runNodeVariant(t *testing.T, v nodeVariant) {
+// runNodeVariant turns a copy of examples/node into the variant's project:
+// a production dependency (ms, required by the server), a dev dependency
+// (is-number) that must never reach the runtime image, a lockfile written by
+// the real tool, and, for output, a build script that uses the dev
+// dependency and writes dist/.
+func runNodeVariant(t *testing.T, v e2eVariant, port int) {
 	dir := copyExample(t, "node")
 	if err := os.Remove(filepath.Join(dir, "package-lock.json")); err != nil {
 		t.Fatal(err)
@@ -93,12 +60,12 @@ if (ms("1s") !== 1000) throw new Error("ms is broken");`, 1))
 	}
 	write("server.js", string(server))
 	pm := ""
-	if v.packageManager != "" {
-		pm = fmt.Sprintf("  \"packageManager\": %q,\n", v.packageManager)
+	if v.PackageManager != "" {
+		pm = fmt.Sprintf("  \"packageManager\": %q,\n", v.PackageManager)
 	}
 	scripts := `{ "start": "node server.js" }`
 	main := "server.js"
-	if v.output {
+	if v.Output {
 		main = "dist/server.js"
 		scripts = `{ "build": "node build.js", "start": "node dist/server.js" }`
 		write("build.js", `// e2e: a build step that needs a dev dependency.
@@ -123,7 +90,7 @@ fs.copyFileSync("server.js", "dist/server.js");
 
 	// The lockfile, written by the real tool on the host.
 	var lock *exec.Cmd
-	switch v.tool {
+	switch v.Tool {
 	case "npm":
 		lock = exec.Command("npm", "install", "--package-lock-only", "--ignore-scripts", "--no-audit", "--no-fund")
 	case "pnpm":
@@ -138,29 +105,27 @@ fs.copyFileSync("server.js", "dist/server.js");
 	}
 	os.RemoveAll(filepath.Join(dir, "node_modules")) // .dockerignore leaves it out anyway
 
-	// A port of its own: other e2e runs on this engine publish 8080.
-	port := 18090 + slices.IndexFunc(nodeVariants, func(o nodeVariant) bool { return o.name == v.name })
 	spec := generate(t, dir, generator.BaseSlim, func(s string) string {
 		s = strings.Replace(s, "main: server.js", "main: "+main, 1)
 		s = strings.Replace(s, "ports: [8080]", fmt.Sprintf("ports: [%d]", port), 1)
 		s = strings.Replace(s, "env:\n", fmt.Sprintf("env:\n  PORT: \"%d\"\n", port), 1)
-		s += "build:\n  tool: " + v.tool + "\n"
-		if v.output {
-			s += "  command: [\"" + v.tool + "\", \"run\", \"build\"]\n  output: dist\n"
+		s += "build:\n  tool: " + v.Tool + "\n"
+		if v.Output {
+			s += "  command: [\"" + v.Tool + "\", \"run\", \"build\"]\n  output: dist\n"
 		}
 		return s
 	})
-	if spec.Build.Tool != v.tool {
+	if spec.Build.Tool != v.Tool {
 		t.Fatalf("spec build.tool = %q", spec.Build.Tool)
 	}
-	image := "dg-e2e-node-" + v.name + ":test"
-	container := "dg-e2e-node-" + v.name
+	image := "dg-e2e-node-" + v.Name + ":test"
+	container := "dg-e2e-node-" + v.Name
 	env := []string{"PULL=0", "IMAGE=" + image, "CONTAINER=" + container}
 	_, cold := runScript(t, dir, env, "build", "--no-cache", "--progress=plain")
 	touchSource(t, dir, "node")
 	warmLog, warm := runScript(t, dir, env, "build", "--progress=plain")
-	if found, cached := stepCached(warmLog, v.depsStep); !found || !cached {
-		t.Errorf("dependency step %q: found %v, cached %v after a one-line source change", v.depsStep, found, cached)
+	if found, cached := stepCached(warmLog, v.DepsStep); !found || !cached {
+		t.Errorf("dependency step %q: found %v, cached %v after a one-line source change", v.DepsStep, found, cached)
 	}
 	size, layers, _ := imageInfo(t, image)
 	checkFilesystem(t, image)
@@ -180,7 +145,7 @@ fs.copyFileSync("server.js", "dist/server.js");
 	}
 	want := []string{"app/package.json", "app/node_modules/ms"}
 	notWant := []string{}
-	if v.output {
+	if v.Output {
 		want = append(want, "app/dist/server.js")
 		notWant = append(notWant, "app/build.js", "app/server.js", "app/package-lock.json", "app/dockergen.yaml")
 	}
@@ -219,7 +184,7 @@ fs.copyFileSync("server.js", "dist/server.js");
 	}
 	reportMu.Lock()
 	notes = append(notes, fmt.Sprintf("Node %s variant (build.tool %s%s) on slim: %.1f MB, %d layers, cold build %.0fs, warm %.0fs with the install cached; production dependency loaded, dev dependency absent from the image.",
-		v.name, v.tool, map[bool]string{true: ", build.command + build.output dist", false: ""}[v.output], float64(size)/1e6, layers, cold.Seconds(), warm.Seconds()))
+		v.Name, v.Tool, map[bool]string{true: ", build.command + build.output dist", false: ""}[v.Output], float64(size)/1e6, layers, cold.Seconds(), warm.Seconds()))
 	reportMu.Unlock()
 }
 
@@ -255,7 +220,7 @@ func TestE2EPythonPyproject(t *testing.T) {
 			runScript(t, dir, env, "build", "--no-cache", "--progress=plain")
 			touchSource(t, dir, "python")
 			warmLog, _ := runScript(t, dir, env, "build", "--progress=plain")
-			if found, cached := stepCached(warmLog, e2eStacks["python"].DepsStep); !found || !cached {
+			if found, cached := stepCached(warmLog, e2eFor(t, "python").DepsStep); !found || !cached {
 				t.Errorf("dependency step: found %v, cached %v after a one-line source change", found, cached)
 			}
 			checkFilesystem(t, image)

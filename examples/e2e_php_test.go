@@ -16,22 +16,6 @@ import (
 	"github.com/dockergen/dockergen/generator"
 )
 
-// php: the dependency step is composer install against composer.json and
-// composer.lock alone; the one-line change goes into the front controller.
-// The example runs Apache (server: apache), which the official images offer
-// on Debian only; TestE2EPHPFPM builds the same app with server fpm and
-// talks FastCGI to it.
-func init() {
-	e2eStacks["php"] = e2eStack{
-		DepsStep: `"composer", "install"`,
-		MainFile: "public/index.php",
-		Comment:  "// ",
-		SkipBases: map[string]string{
-			generator.BaseAlpine: "the example runs Apache, and the official PHP images have no Apache variant on Alpine (php:VERSION-fpm-alpine3.22 is covered by the golden tests)",
-		},
-	}
-}
-
 // TestE2EPHPFPM builds the php example with server fpm on slim, runs it with
 // the generated settings, and proves that PHP-FPM answers FastCGI requests
 // from outside (GET / and /healthz through a minimal FastCGI client, a 404

@@ -31,7 +31,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,12 +61,12 @@ type e2eCase struct {
 	Stack, Base string
 }
 
-// bases that can be built here: Alpine's images and mirror are unreachable
-// without a registry, so alpine runs only with E2E_PULL=1.
+// casesFor lists the stack's bases that can be built here: a pull-only base
+// (pullOnlyBases) runs only with E2E_PULL=1.
 func casesFor(stack string) []e2eCase {
 	var cs []e2eCase
 	for _, b := range generator.BasesFor(stack) {
-		if b == generator.BaseAlpine && !pullMode {
+		if pullOnlyBases[b] != "" && !pullMode {
 			continue
 		}
 		cs = append(cs, e2eCase{stack, b})
@@ -168,15 +167,20 @@ func requireEngine(t *testing.T) {
 	}
 }
 
-// copyExample copies an example app into a fresh directory.
+// copyExample copies an example app into a fresh directory, without its
+// e2e data, and runs the stack's prepare steps there.
 func copyExample(t *testing.T, stack string) string {
 	t.Helper()
+	e := e2eFor(t, stack)
 	dst := t.TempDir()
 	err := filepath.Walk(stack, func(p string, fi os.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(stack, p)
+		if rel == e2eFile {
+			return nil
+		}
 		if fi.IsDir() {
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
@@ -189,8 +193,8 @@ func copyExample(t *testing.T, stack string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if prep := e2eStacks[stack].Prepare; prep != nil {
-		prep(t, dst)
+	if err := e.prepare(dst); err != nil {
+		t.Fatal(err)
 	}
 	return dst
 }
@@ -245,12 +249,13 @@ func stepCached(log, needle string) (found, cached bool) {
 
 func touchSource(t *testing.T, dir, stack string) {
 	t.Helper()
-	p := filepath.Join(dir, e2eStacks[stack].MainFile)
+	e := e2eFor(t, stack)
+	p := filepath.Join(dir, e.MainFile)
 	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(f, "\n%se2e: a one-line source change %d\n", e2eStacks[stack].Comment, time.Now().UnixNano())
+	fmt.Fprintf(f, "\n%se2e: a one-line source change %d\n", e.Comment, time.Now().UnixNano())
 	f.Close()
 }
 
@@ -549,7 +554,8 @@ func TestE2E(t *testing.T) {
 	requireEngine(t)
 	defaultCount := len(profiles.DockerDefaultAllowed())
 	for _, stack := range generator.Stacks() {
-		if why := e2eStacks[stack].NotBuilt; why != "" {
+		e := e2eFor(t, stack)
+		if why := e.NotBuilt; why != "" {
 			if onlyRE.MatchString(stack + "/") {
 				for _, b := range generator.BasesFor(stack) {
 					addRow(row{Example: stack, Base: b, Result: "not built here: " + why, DockerDefault: defaultCount})
@@ -559,7 +565,7 @@ func TestE2E(t *testing.T) {
 		}
 		for _, c := range casesFor(stack) {
 			name := c.Stack + "/" + c.Base
-			if why := e2eStacks[stack].SkipBases[c.Base]; why != "" {
+			if why := e.SkipBases[c.Base]; why != "" {
 				if onlyRE.MatchString(name) {
 					addRow(row{Example: c.Stack, Base: c.Base, Result: "not built here: " + why, DockerDefault: defaultCount})
 				}
@@ -577,10 +583,10 @@ func TestE2E(t *testing.T) {
 				}
 			})
 		}
-		if !pullMode && slices.Contains(generator.BasesFor(stack), generator.BaseAlpine) && onlyRE.MatchString(stack+"/alpine") {
-			reportMu.Lock()
-			report = append(report, row{Example: stack, Base: generator.BaseAlpine, Result: "not built here: no registry and no Alpine mirror (run with E2E_PULL=1 where one is reachable)", DockerDefault: defaultCount})
-			reportMu.Unlock()
+		for _, b := range generator.BasesFor(stack) {
+			if why := pullOnlyBases[b]; why != "" && !pullMode && onlyRE.MatchString(stack+"/"+b) {
+				addRow(row{Example: stack, Base: b, Result: "not built here: " + why, DockerDefault: defaultCount})
+			}
 		}
 	}
 }
@@ -611,13 +617,14 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 	touchSource(t, dir, c.Stack)
 	warmLog, warm := runScript(t, dir, env, "build", "--progress=plain")
 	r.WarmBuildSec = warm.Seconds()
-	found, cached := stepCached(warmLog, e2eStacks[c.Stack].DepsStep)
+	depsStep := e2eFor(t, c.Stack).DepsStep
+	found, cached := stepCached(warmLog, depsStep)
 	if !found {
-		t.Errorf("the dependency step %q is not in the build log", e2eStacks[c.Stack].DepsStep)
+		t.Errorf("the dependency step %q is not in the build log", depsStep)
 	}
 	r.DepsCached = cached
 	if !cached {
-		t.Errorf("a one-line source change re-ran the dependency step %q", e2eStacks[c.Stack].DepsStep)
+		t.Errorf("a one-line source change re-ran the dependency step %q", depsStep)
 	}
 	r.ImageBytes, r.Layers, r.StandIn = imageInfo(t, image)
 
@@ -882,7 +889,7 @@ func TestE2ECompose(t *testing.T) {
 			continue
 		}
 		t.Run(stack, func(t *testing.T) {
-			if why := e2eStacks[stack].NotBuilt; why != "" {
+			if why := e2eFor(t, stack).NotBuilt; why != "" {
 				t.Skip("not built here: " + why)
 			}
 			dir := copyExample(t, stack)

@@ -114,9 +114,10 @@ func register(st *stack) {
 
 // ProfileFor returns the name of the seccomp profile (profiles/NAME.yaml)
 // that a stack's images run under, or "" for an unknown stack: the stack's
-// name, except static (nginx) and binary (the Go runtime's, since dockergen
-// can only measure a known program: see the binary stack). rust's profile is
-// its example's measured set (std's calls through glibc).
+// name, except static (nginx), the java stacks (java) and binary (binary:
+// everyday glibc and musl work, since dockergen can only measure a known
+// program). rust's profile is its example's measured set (std's calls
+// through glibc).
 func ProfileFor(stackName string) string {
 	st, ok := stacks[stackName]
 	if !ok {
@@ -257,9 +258,9 @@ var stacks = map[string]*stack{
 		},
 	},
 	// binary: a prebuilt executable (main is its path in the build context)
-	// copied into a minimal base; no toolchain. The seccomp profile is the Go
-	// runtime's: dockergen cannot measure an unknown program, so a binary in
-	// another language needs its own measured profile.
+	// copied into a minimal base; no toolchain. The seccomp profile is
+	// profiles/binary.yaml: everyday glibc and musl work (the libc probe) and
+	// the Go runtime's, since dockergen cannot measure an unknown program.
 	"binary": {
 		Name:           "binary",
 		MainHelp:       "the prebuilt executable's path in the build context (for example bin/server)",
@@ -269,7 +270,7 @@ var stacks = map[string]*stack{
 		DefaultBase:    BaseDistroless,
 		Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
 		DefaultMain:    "bin/app",
-		Profile:        "go",
+		Profile:        "binary",
 		Images: func(v, base string) (string, string, string, error) {
 			// The first stage only checks the file and supplies CA certificates.
 			builder := "debian:" + DebianRelease + "-slim"

@@ -24,7 +24,7 @@ OUT="$(realpath -m "${OUT:-/tmp/dg-seccomp-measure}")"
 ONLY="${ONLY:-go python node binary rust ruby php java nginx}"
 D="${DOCKER:-/usr/bin/docker}"
 export DOCKER="$D" DOCKER_BUILDKIT=1
-mkdir -p "$OUT/sets"
+rm -rf "$OUT/sets" && mkdir -p "$OUT/sets" # only this run's sets are compared
 log() { printf 'seccomp-measure: %s\n' "$*" >&2; }
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 # names FILE...: syscall names in strace -f output (resumed lines too).
@@ -70,18 +70,18 @@ image() {
 		(cd "$1" && PULL=0 IMAGE="$2" ./run.sh build >&2)
 	fi
 }
-# standin RT OUT SET [ENV...]: .ci/standins/RT-measure-syscalls.sh into SET,
-# tried twice (a start-up slower than the script's 10 s wait, on a loaded
-# machine, ends a run early).
+# standin RT OUT SET [ENV...]: .ci/standins/RT-measure-syscalls.sh into SET.
+# The scripts stop the server with `docker exec CONTAINER sh -c 'kill ...'`
+# under set -e; that exec exits non-zero when the container stops before the
+# exec's own process ends (137), or when rust's loop ends on a test that is
+# false, which ends the measurement after a run. So a copy with `|| true`
+# after that one line is run; the measuring itself is unchanged.
 standin() {
 	local rt="$1" out="$2" set="$3"
 	shift 3
-	local try
-	for try in 1 2; do
-		env "$@" bash "$ROOT/.ci/standins/$rt-measure-syscalls.sh" "$out" >"$set" && return 0
-		log "$rt: measurement run $try failed"
-	done
-	return 1
+	mkdir -p "$OUT/ci"
+	sed '/"\$D" exec .* sh -c .*kill /s/$/ || true/' "$ROOT/.ci/standins/$rt-measure-syscalls.sh" >"$OUT/ci/$rt-measure-syscalls.sh"
+	env "$@" bash "$OUT/ci/$rt-measure-syscalls.sh" "$out" >"$set"
 }
 cd "$ROOT/examples"
 if want rust; then

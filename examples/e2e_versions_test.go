@@ -50,6 +50,20 @@ type versionRun struct {
 	Image   string   // holds the app where the generated image has it
 	HostCmd []string // the server on the host, for strace
 	Dir     string   // its working directory
+	// StraceImage, when set, is Image plus strace: the server is measured
+	// in it (seccomp unconfined for strace only) instead of on the host.
+	StraceImage string
+	Argv        []string // the server's command in Image
+}
+
+// pythonLines are the Debian CPython lines of the matrix: bookworm's 3.11
+// (the python:3.11-slim-bookworm stand-in) and trixie's 3.13 (a
+// debian:trixie-slim stand-in, debootstrap'd with python3; see
+// profiles/MEASUREMENTS.md). A line whose image is not here is logged and
+// left out.
+var pythonLines = []struct{ Label, From string }{
+	{"python 3.11 (Debian bookworm)", "python:3.11-slim-bookworm"},
+	{"python 3.13 (Debian trixie)", "debian:trixie-slim"},
 }
 
 func TestE2EVersionMatrix(t *testing.T) {
@@ -76,6 +90,19 @@ func TestE2EVersionMatrix(t *testing.T) {
 		buildVersionImage(t, ctx, image, "FROM debian:bookworm-slim\nCOPY node /usr/local/bin/node\nCOPY server.js /app/server.js\nWORKDIR /app\nENTRYPOINT [\"/usr/local/bin/node\", \"server.js\"]\n")
 		runs = append(runs, versionRun{Label: "node " + version, Stack: "node", Base: generator.BaseSlim, Image: image,
 			HostCmd: []string{node, "server.js"}, Dir: mustAbs(t, "node")})
+	}
+	for i, pl := range pythonLines {
+		if _, err := libcprobeDocker(nil, "image", "inspect", pl.From); err != nil {
+			t.Logf("%s: not run, no %s image here", pl.Label, pl.From)
+			continue
+		}
+		ctx := t.TempDir()
+		libcprobeCopy(t, "python/app.py", ctx, "app.py")
+		image := fmt.Sprintf("dg-versions-python%d:test", i)
+		buildVersionImage(t, ctx, image, "FROM "+pl.From+"\nUSER 0:0\nRUN [ -e /usr/local/bin/python3 ] || ln -s /usr/bin/python3 /usr/local/bin/python3\nCOPY app.py /app/app.py\nWORKDIR /app\nENTRYPOINT [\"/usr/local/bin/python3\", \"app.py\"]\n")
+		buildVersionImage(t, ctx, image+"-strace", "FROM "+image+"\nRUN apt-get update && apt-get install -y --no-install-recommends strace && rm -rf /var/lib/apt/lists/*\n")
+		runs = append(runs, versionRun{Label: pl.Label, Stack: "python", Base: generator.BaseSlim, Image: image,
+			StraceImage: image + "-strace", Argv: []string{"/usr/local/bin/python3", "app.py"}})
 	}
 	for _, tc := range goToolchains {
 		ctx := t.TempDir()
@@ -109,7 +136,12 @@ func TestE2EVersionMatrix(t *testing.T) {
 				t.Fatal(err)
 			}
 			serveUnderProfile(t, r, flags, hc)
-			names := straceServer(t, r, hc, 18970+i)
+			var names []string
+			if r.StraceImage != "" {
+				names = straceInContainer(t, r, flags, hc)
+			} else {
+				names = straceServer(t, r, hc, 18970+i)
+			}
 			// A denied call (io_uring_setup: libuv 1.45+ in Node 22 and
 			// later) is refused by design; the runtime served above
 			// without it, so it falls back.
@@ -368,9 +400,15 @@ func straceServer(t *testing.T, r versionRun, hc []string, port int) []string {
 	case <-time.After(10 * time.Second):
 		t.Errorf("%s did not stop on SIGTERM", r.Label)
 	}
+	return straceNames(t, filepath.Join(out, "server.strace"), filepath.Join(out, "hc.strace"))
+}
+
+// straceNames returns the syscall names in strace -f output files.
+func straceNames(t *testing.T, files ...string) []string {
+	t.Helper()
 	set := map[string]bool{}
-	for _, f := range []string{"server.strace", "hc.strace"} {
-		fh, err := os.Open(filepath.Join(out, f))
+	for _, f := range files {
+		fh, err := os.Open(f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -389,4 +427,63 @@ func straceServer(t *testing.T, r versionRun, hc []string, port int) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// straceInContainer measures the server in r.StraceImage with the generated
+// flags but seccomp unconfined (for strace only): strace -f of the server,
+// 10 GET / and 10 GET /healthz, the healthcheck under its own strace via
+// docker exec. It returns the union of the names.
+func straceInContainer(t *testing.T, r versionRun, flags, hc []string) []string {
+	t.Helper()
+	out := t.TempDir()
+	if err := os.Chmod(out, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	var fl []string
+	for i := 0; i < len(flags); i++ {
+		if flags[i] == "--security-opt" && strings.HasPrefix(flags[i+1], "seccomp=") {
+			fl = append(fl, "--security-opt", "seccomp=unconfined")
+			i++
+			continue
+		}
+		fl = append(fl, flags[i])
+	}
+	name := fmt.Sprintf("dg-versions-strace-%d", time.Now().UnixNano())
+	args := append([]string{"run", "-d", "--name", name, "-v", out + ":/meas", "--entrypoint", "/usr/bin/strace"}, fl...)
+	args = append(append(args, r.StraceImage, "-f", "-qq", "-o", "/meas/server.strace"), r.Argv...)
+	if o, err := libcprobeDocker(nil, args...); err != nil {
+		t.Fatalf("docker run (strace): %v\n%s", err, o)
+	}
+	defer libcprobeDocker(nil, "rm", "-f", name)
+	port, err := libcprobeDocker(nil, "port", name, "8080/tcp")
+	if err != nil {
+		t.Fatalf("docker port: %v\n%s", err, port)
+	}
+	base := "http://" + strings.TrimSpace(strings.Split(port, "\n")[0])
+	for i := 0; i < 100; i++ {
+		if _, err = versionGet(base + "/healthz"); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		logs, _ := libcprobeDocker(nil, "logs", name)
+		t.Fatalf("%s under strace: %v\n%s", r.Label, err, logs)
+	}
+	for i := 0; i < 10; i++ {
+		versionGet(base + "/")
+		versionGet(base + "/healthz")
+	}
+	if o, err := libcprobeDocker(nil, append([]string{"exec", name, "/usr/bin/strace", "-f", "-qq", "-o", "/meas/hc.strace"}, hc...)...); err != nil {
+		t.Errorf("healthcheck under strace: %v\n%s", err, o)
+	}
+	// SIGTERM to the server (strace is PID 1).
+	libcprobeDocker(nil, "exec", name, "sh", "-c", "kill -TERM $(cat /proc/1/task/1/children)")
+	for i := 0; i < 50; i++ {
+		if st, _ := libcprobeDocker(nil, "inspect", "-f", "{{.State.Running}}", name); strings.TrimSpace(st) == "false" {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return straceNames(t, filepath.Join(out, "server.strace"), filepath.Join(out, "hc.strace"))
 }

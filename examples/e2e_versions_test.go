@@ -54,7 +54,20 @@ type versionRun struct {
 	// in it (seccomp unconfined for strace only) instead of on the host.
 	StraceImage string
 	Argv        []string // the server's command in Image
+	// Extra is run with docker exec in the served container, under the
+	// profile, and must exit 0.
+	Extra []string
 }
+
+// pythonThreads is what Python 3.13 failed with under the profiles of
+// 146636c (PermissionError from sched_getaffinity): the CPU count, a thread
+// pool, asyncio.to_thread.
+const pythonThreads = `import os, asyncio, concurrent.futures
+n = os.process_cpu_count() if hasattr(os, "process_cpu_count") else len(os.sched_getaffinity(0))
+with concurrent.futures.ThreadPoolExecutor() as ex:
+    assert ex.submit(lambda: 42).result() == 42
+assert asyncio.run(asyncio.to_thread(lambda: 7)) == 7
+print("cpus", n, "threads ok")`
 
 // pythonLines are the Debian CPython lines of the matrix: bookworm's 3.11
 // (the python:3.11-slim-bookworm stand-in) and trixie's 3.13 (a
@@ -102,7 +115,8 @@ func TestE2EVersionMatrix(t *testing.T) {
 		buildVersionImage(t, ctx, image, "FROM "+pl.From+"\nUSER 0:0\nRUN [ -e /usr/local/bin/python3 ] || ln -s /usr/bin/python3 /usr/local/bin/python3\nCOPY app.py /app/app.py\nWORKDIR /app\nENTRYPOINT [\"/usr/local/bin/python3\", \"app.py\"]\n")
 		buildVersionImage(t, ctx, image+"-strace", "FROM "+image+"\nRUN apt-get update && apt-get install -y --no-install-recommends strace && rm -rf /var/lib/apt/lists/*\n")
 		runs = append(runs, versionRun{Label: pl.Label, Stack: "python", Base: generator.BaseSlim, Image: image,
-			StraceImage: image + "-strace", Argv: []string{"/usr/local/bin/python3", "app.py"}})
+			StraceImage: image + "-strace", Argv: []string{"/usr/local/bin/python3", "app.py"},
+			Extra: []string{"/usr/local/bin/python3", "-c", pythonThreads}})
 	}
 	for _, tc := range goToolchains {
 		ctx := t.TempDir()
@@ -323,6 +337,14 @@ func serveUnderProfile(t *testing.T, r versionRun, flags, hc []string) {
 	}
 	if out, err := libcprobeDocker(nil, append([]string{"exec", name}, hc...)...); err != nil {
 		t.Errorf("the generated healthcheck %v fails under the profile: %v\n%s", hc, err, out)
+	}
+	if len(r.Extra) > 0 {
+		out, err := libcprobeDocker(nil, append([]string{"exec", name}, r.Extra...)...)
+		if err != nil {
+			t.Errorf("%v fails under the profile: %v\n%s", r.Extra, err, out)
+		} else {
+			t.Logf("%s under the profile: %s", r.Label, strings.TrimSpace(out))
+		}
 	}
 	if out, err := libcprobeDocker(nil, "stop", "-t", "10", name); err != nil {
 		t.Errorf("docker stop: %v\n%s", err, out)

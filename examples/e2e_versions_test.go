@@ -59,6 +59,17 @@ type versionRun struct {
 	Extra []string
 }
 
+// javaLines are the OpenJDK lines: the java-maven example's own jlink'd
+// runtime (Debian bookworm's OpenJDK 17, from its built image
+// hello-java-maven:local) and trixie's OpenJDK 21 (openjdk-21-jre-headless on
+// the debian:trixie-slim stand-in), each running the example's jar and
+// healthcheck class from that image. The runtime sits at /opt/java/openjdk,
+// where the generated ENTRYPOINT and HEALTHCHECK name it.
+var javaLines = []struct{ Label, Dockerfile string }{
+	{"java 17 (Debian bookworm, jlink'd)", "FROM debian:bookworm-slim\nCOPY --from=hello-java-maven:local /opt/java/openjdk /opt/java/openjdk\n"},
+	{"java 21 (Debian trixie)", "FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-21-jre-headless && rm -rf /var/lib/apt/lists/* && mkdir -p /opt/java && ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk\n"},
+}
+
 // pythonThreads is what Python 3.13 failed with under the profiles of
 // 146636c (PermissionError from sched_getaffinity): the CPU count, a thread
 // pool, asyncio.to_thread.
@@ -117,6 +128,21 @@ func TestE2EVersionMatrix(t *testing.T) {
 		runs = append(runs, versionRun{Label: pl.Label, Stack: "python", Base: generator.BaseSlim, Image: image,
 			StraceImage: image + "-strace", Argv: []string{"/usr/local/bin/python3", "app.py"},
 			Extra: []string{"/usr/local/bin/python3", "-c", pythonThreads}})
+	}
+	if _, err := libcprobeDocker(nil, "image", "inspect", "hello-java-maven:local"); err != nil {
+		t.Logf("java: not run, no hello-java-maven:local (cd examples/java-maven && PULL=0 ./run.sh build)")
+	} else if _, err := libcprobeDocker(nil, "image", "inspect", "debian:trixie-slim"); err != nil {
+		t.Logf("java: not run, no debian:trixie-slim stand-in")
+	} else {
+		for i, jl := range javaLines {
+			image := fmt.Sprintf("dg-versions-java%d:test", i)
+			buildVersionImage(t, t.TempDir(), image, jl.Dockerfile+"COPY --from=hello-java-maven:local /opt/dockergen/probe /opt/dockergen/probe\n"+
+				"COPY --from=hello-java-maven:local /app/app.jar /app/app.jar\nWORKDIR /app\n"+
+				"ENTRYPOINT [\"/opt/java/openjdk/bin/java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-XX:-UsePerfData\", \"-jar\", \"/app/app.jar\"]\n")
+			buildVersionImage(t, t.TempDir(), image+"-strace", "FROM "+image+"\nRUN apt-get update && apt-get install -y --no-install-recommends strace && rm -rf /var/lib/apt/lists/*\n")
+			runs = append(runs, versionRun{Label: jl.Label, Stack: "java-maven", Base: generator.BaseDistroless, Image: image, StraceImage: image + "-strace",
+				Argv: []string{"/opt/java/openjdk/bin/java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-jar", "/app/app.jar"}})
+		}
 	}
 	for _, tc := range goToolchains {
 		ctx := t.TempDir()

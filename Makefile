@@ -3,7 +3,7 @@ GO      ?= go
 DOCKER  ?= /usr/bin/docker
 export DOCKER
 
-.PHONY: all build test e2e e2e-report bench fuzz examples golden clean
+.PHONY: all build test e2e e2e-report bench fuzz examples golden seccomp-measure clean
 
 all: build test
 
@@ -37,6 +37,12 @@ fuzz:
 # Regenerate the committed example outputs after a template change.
 examples:
 	for s in examples/*/dockergen.yaml; do $(GO) run ./cmd/dockergen generate --force -f $$s || exit 1; done
+
+# Re-measure the seccomp profiles' syscalls (strace on the host and in the
+# stand-in containers) and show the diff against profiles/*.yaml; ONLY=go,...
+# picks runtimes. See profiles/MEASUREMENTS.md.
+seccomp-measure:
+	bash profiles/measure.sh
 
 # Rewrite golden files and testscript expectations after an intended change.
 golden:

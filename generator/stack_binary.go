@@ -9,9 +9,9 @@ import (
 )
 
 // The binary stack: a prebuilt executable (main is its path in the build
-// context) copied into a minimal base; no toolchain. The seccomp profile is the Go
-// runtime's: dockergen cannot measure an unknown program, so a binary in
-// another language needs its own measured profile.
+// context) copied into a minimal base; no toolchain. The seccomp profile is
+// profiles/binary.yaml: everyday glibc and musl work (the libc probe) and the
+// Go runtime's calls, since dockergen cannot measure an unknown program.
 var binaryStack = &stack{
 	Name:           "binary",
 	MainHelp:       "the prebuilt executable's path in the build context (for example bin/server)",
@@ -21,7 +21,7 @@ var binaryStack = &stack{
 	DefaultBase:    BaseDistroless,
 	Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
 	DefaultMain:    binaryDefaultMain,
-	Profile:        "go",
+	Profile:        "binary",
 	Images: func(v, base string) (string, string, string, error) {
 		// The first stage only checks the file and supplies CA certificates.
 		builder := "debian:" + DebianRelease + "-slim"

@@ -1,7 +1,11 @@
 // Package profiles holds dockergen's seccomp knowledge as data: one YAML file
-// per language runtime plus base.yaml, shared by all of them. Each file lists
-// the syscalls measured while the runtime's example app served requests, and
-// gives a reason for every syscall allowed beyond that measured set.
+// per language runtime plus base.yaml, shared by all of them, and
+// families.yaml. Each runtime file lists the syscalls measured while the
+// runtime's example app served requests, and gives a reason for every syscall
+// allowed beyond that measured set. families.yaml groups the syscalls by the
+// operation they perform; a profile allows the whole family of every name it
+// lists, so that the same operation under another libc's or architecture's
+// spelling is allowed too.
 package profiles
 
 import (
@@ -71,7 +75,7 @@ func Runtimes() []string {
 	var names []string
 	for _, e := range ents {
 		n := strings.TrimSuffix(e.Name(), ".yaml")
-		if n != "base" {
+		if n != "base" && n != familiesName {
 			names = append(names, n)
 		}
 	}
@@ -109,8 +113,12 @@ func Load(name string) (*Profile, error) {
 // Compose is a runtime profile merged with base.yaml.
 type Compose struct {
 	Runtime string
-	// Allowed is every syscall allowed unconditionally, sorted.
+	// Allowed is every syscall allowed unconditionally, sorted: the whole
+	// family of every name the two files list, without the names that
+	// rules govern.
 	Allowed []string
+	// Families names the families allowed (profiles/families.yaml), sorted.
+	Families []string
 	// Measured is the part of Allowed that was measured for this runtime,
 	// and How says how (or, for a reasoned profile, why it was not).
 	Measured []string
@@ -143,10 +151,45 @@ func For(runtime string) (*Compose, error) {
 	}
 	c := &Compose{Runtime: runtime, Measured: sortedUnique(rt.Measured.Names), How: rt.Measured.How, Rules: append(slices.Clone(base.Rules), rt.Rules...)}
 	c.Denied = sortedUnique(append(slices.Clone(base.Denied), rt.Denied...))
+	fams, err := Families()
+	if err != nil {
+		return nil, err
+	}
+	ruled := map[string]bool{}
+	for _, r := range c.Rules {
+		for _, n := range r.Names {
+			ruled[n] = true
+		}
+	}
+	// Allowing one member allows the family; the members that rules govern
+	// (clone, clone3, socket) stay governed by their rules.
+	byName := familyIndex(fams)
+	fset := map[string]bool{}
+	for n := range set {
+		f, ok := byName[n]
+		if !ok {
+			return nil, fmt.Errorf("profiles: %s (in profiles/%s.yaml or base.yaml) is in no family of profiles/%s.yaml", n, runtime, familiesName)
+		}
+		fset[f.Name] = true
+		for _, m := range f.Names {
+			if !ruled[m] {
+				set[m] = true
+			}
+		}
+	}
+	for n := range ruled {
+		if _, ok := byName[n]; !ok {
+			return nil, fmt.Errorf("profiles: rule name %s is in no family of profiles/%s.yaml", n, familiesName)
+		}
+	}
 	for n := range set {
 		c.Allowed = append(c.Allowed, n)
 	}
 	sort.Strings(c.Allowed)
+	for f := range fset {
+		c.Families = append(c.Families, f)
+	}
+	sort.Strings(c.Families)
 	for _, r := range c.Rules {
 		for _, n := range r.Names {
 			if set[n] {
@@ -184,7 +227,7 @@ func (c *Compose) Seccomp() *seccomp.Seccomp {
 	}
 	p.Syscalls = append(p.Syscalls, &seccomp.Syscall{
 		LinuxSyscall: specs.LinuxSyscall{Names: c.Allowed, Action: specs.ActAllow},
-		Comment:      "dockergen " + c.Runtime + " profile: measured syscalls plus the reasoned margin in profiles/" + c.Runtime + ".yaml and profiles/base.yaml",
+		Comment:      "dockergen " + c.Runtime + " profile: the syscall families (profiles/families.yaml) of the measured syscalls and the reasoned margin in profiles/" + c.Runtime + ".yaml and profiles/base.yaml: " + strings.Join(c.Families, ", "),
 	})
 	for _, r := range c.Rules {
 		sc := &seccomp.Syscall{
@@ -204,6 +247,71 @@ func (c *Compose) Seccomp() *seccomp.Seccomp {
 		p.Syscalls = append(p.Syscalls, sc)
 	}
 	return p
+}
+
+// familiesName is the families file's name without .yaml.
+const familiesName = "families"
+
+// Family is one operation and every syscall that performs it on glibc and
+// musl, x86_64 and aarch64, as written in profiles/families.yaml.
+type Family struct {
+	Name  string   `yaml:"name"`
+	Names []string `yaml:"names"`
+	Why   string   `yaml:"why"`
+}
+
+// Families reads profiles/families.yaml. It fails when a family has no
+// name, no members or no reason, when two families share a name or a
+// member, or when a member is on base.yaml's denied list.
+func Families() ([]Family, error) {
+	data, err := files.ReadFile(familiesName + ".yaml")
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Families []Family `yaml:"families"`
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("profiles/%s.yaml: %w", familiesName, err)
+	}
+	base, err := Load("base")
+	if err != nil {
+		return nil, err
+	}
+	names, members := map[string]bool{}, map[string]string{}
+	for _, f := range doc.Families {
+		switch {
+		case f.Name == "" || len(f.Names) == 0:
+			return nil, fmt.Errorf("profiles/%s.yaml: family %q %v needs a name and at least one syscall", familiesName, f.Name, f.Names)
+		case strings.TrimSpace(f.Why) == "":
+			return nil, fmt.Errorf("profiles/%s.yaml: family %s has no reason (why)", familiesName, f.Name)
+		case names[f.Name]:
+			return nil, fmt.Errorf("profiles/%s.yaml: family %s is listed twice", familiesName, f.Name)
+		}
+		names[f.Name] = true
+		for _, n := range f.Names {
+			if other, ok := members[n]; ok {
+				return nil, fmt.Errorf("profiles/%s.yaml: %s is in families %s and %s", familiesName, n, other, f.Name)
+			}
+			if slices.Contains(base.Denied, n) {
+				return nil, fmt.Errorf("profiles/%s.yaml: family %s has %s, which is on base.yaml's denied list", familiesName, f.Name, n)
+			}
+			members[n] = f.Name
+		}
+	}
+	return doc.Families, nil
+}
+
+func familyIndex(fams []Family) map[string]*Family {
+	idx := map[string]*Family{}
+	for i := range fams {
+		for _, n := range fams[i].Names {
+			idx[n] = &fams[i]
+		}
+	}
+	return idx
 }
 
 func sortedUnique(s []string) []string {

@@ -17,23 +17,20 @@ var goStack = &stack{
 	MainHelp:       "the main package to build, . or ./cmd/NAME",
 	Title:          "Go",
 	Secret:         Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
-	DefaultVersion: "1.26",
-	VersionRE:      regexp.MustCompile(`^1\.[0-9]{1,2}$`),
-	VersionHelp:    "a Go release such as 1.26",
+	Runtime:        "go",
 	DefaultBase:    BaseDistroless,
 	Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
 	DefaultMain:    ".",
-	Images: func(v, base string) (string, string, string, error) {
-		builder := "golang:" + v + "-" + DebianRelease
-		switch base {
+	Images: func(r release) (string, string, string, error) {
+		switch r.Base {
 		case BaseAlpine:
-			return "golang:" + v + "-alpine" + AlpineVersion, "alpine:" + AlpineVersion, "", nil
+			return images(r, "", img{"golang", "{version}-alpine{alpine}", nil}, img{"alpine", "{alpine}", nil})
 		case BaseSlim:
-			return builder, "debian:" + DebianRelease + "-slim", "", nil
+			return images(r, "", img{"golang", "{version}-{debian}", nil}, img{"debian", "{debian}-slim", nil})
 		case BaseDistroless:
-			return builder, "gcr.io/distroless/static-debian12:nonroot", "", nil
+			return images(r, "", img{"golang", "{version}-{debian}", nil}, distrolessStatic)
 		case BaseScratch:
-			return builder, "scratch", "", nil
+			return images(r, "", img{"golang", "{version}-{debian}", nil}, scratch)
 		}
 		return "", "", "", errNoBase
 	},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -19,25 +18,20 @@ var nodeStack = &stack{
 	MainHelp:       "the script that starts the app, relative to the project (for example server.js)",
 	Title:          "Node.js",
 	Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
-	DefaultVersion: "22",
-	VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
-	VersionHelp:    "a Node.js major version such as 22",
+	Runtime:        "node",
 	DefaultBase:    BaseSlim,
 	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
 	DefaultMain:    "server.js",
-	Images: func(v, base string) (string, string, string, error) {
-		slim := "node:" + v + "-" + DebianRelease + "-slim"
-		switch base {
+	Images: func(r release) (string, string, string, error) {
+		slim := img{"node", "{version}-{debian}-slim", nil}
+		switch r.Base {
 		case BaseSlim:
-			return slim, slim, "/usr/local/bin/node", nil
+			return images(r, "/usr/local/bin/node", slim, slim)
 		case BaseAlpine:
-			img := "node:" + v + "-alpine" + AlpineVersion
-			return img, img, "/usr/local/bin/node", nil
+			alpine := img{"node", "{version}-alpine{alpine}", nil}
+			return images(r, "/usr/local/bin/node", alpine, alpine)
 		case BaseDistroless:
-			if !slices.Contains([]string{"18", "20", "22", "24"}, v) {
-				return "", "", "", fmt.Errorf("distroless ships Node.js 18, 20, 22 and 24, not %s", v)
-			}
-			return slim, "gcr.io/distroless/nodejs" + v + "-debian12:nonroot", "/nodejs/bin/node", nil
+			return images(r, "/nodejs/bin/node", slim, img{"gcr.io/distroless/nodejs{version}-debian{distroless}", "nonroot", nil})
 		}
 		return "", "", "", errNoBase
 	},

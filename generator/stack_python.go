@@ -17,25 +17,22 @@ var pythonStack = &stack{
 	MainHelp:       "the script that starts the app (for example app.py), or module:callable with a server",
 	Title:          "Python",
 	Secret:         Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
-	DefaultVersion: "3.12",
-	VersionRE:      regexp.MustCompile(`^3\.[0-9]{1,2}$`),
-	VersionHelp:    "a Python release such as 3.12",
+	Runtime:        "python",
 	DefaultBase:    BaseSlim,
 	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
 	DefaultMain:    "app.py",
-	Images: func(v, base string) (string, string, string, error) {
-		slim := "python:" + v + "-slim-" + DebianRelease
-		switch base {
+	Images: func(r release) (string, string, string, error) {
+		slim := img{"python", "{version}-slim-{debian}", nil}
+		switch r.Base {
 		case BaseSlim:
-			return slim, slim, "/usr/local/bin/python3", nil
+			return images(r, "/usr/local/bin/python3", slim, slim)
 		case BaseAlpine:
-			img := "python:" + v + "-alpine" + AlpineVersion
-			return img, img, "/usr/local/bin/python3", nil
+			alpine := img{"python", "{version}-alpine{alpine}", nil}
+			return images(r, "/usr/local/bin/python3", alpine, alpine)
 		case BaseDistroless:
-			if v != "3.11" {
-				return "", "", "", fmt.Errorf("distroless python3-debian12 ships Python 3.11, not %s (set version: \"3.11\" or base: slim)", v)
-			}
-			return slim, "gcr.io/distroless/python3-debian12:nonroot", "/usr/bin/python3", nil
+			// distroless python3 ships its Debian release's Python (3.13
+			// on Debian 13): the catalog's versions say which.
+			return images(r, "/usr/bin/python3", slim, img{"gcr.io/distroless/python3-debian{distroless}", "nonroot", nil})
 		}
 		return "", "", "", errNoBase
 	},

@@ -66,7 +66,7 @@ func TestPythonEntry(t *testing.T) {
 		if errs := s.Validate(); len(errs) > 0 {
 			t.Fatalf("%+v: %v", tc, errs)
 		}
-		_, _, interp, _ := stacks["python"].Images(s.Version, s.Base)
+		_, _, interp, _ := stacks["python"].images(s)
 		if got := pythonEntry(s, interp); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s %s: entry %q, want %q", tc.base, tc.server, got, tc.want)
 		}

@@ -22,9 +22,7 @@ var rubyStack = &stack{
 	// Bundler keeps a private gem server's credentials in its global
 	// config (bundle config set --global gems.example.com user:token).
 	Secret:         Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
-	DefaultVersion: "3.3",
-	VersionRE:      regexp.MustCompile(`^3\.[1-4]$`),
-	VersionHelp:    "a Ruby release from 3.1 to 3.4, such as 3.3",
+	Runtime:        "ruby",
 	DefaultBase:    BaseSlim,
 	Bases:          []string{BaseSlim, BaseAlpine},
 	DefaultMain:    "app.rb",
@@ -33,19 +31,14 @@ var rubyStack = &stack{
 		"none": "the interpreter runs main directly",
 		"puma": "Puma, a Rack server: main is the config.ru",
 	},
-	Images: func(v, base string) (string, string, string, error) {
-		switch base {
+	Images: func(r release) (string, string, string, error) {
+		switch r.Base {
 		case BaseSlim:
-			img := "ruby:" + v + "-slim-" + DebianRelease
-			return img, img, rubyInterp, nil
+			slim := img{"ruby", "{version}-slim-{debian}", nil}
+			return images(r, rubyInterp, slim, slim)
 		case BaseAlpine:
-			if v == "3.1" {
-				// Ruby 3.1 reached its end of life (March 2025) before
-				// Alpine 3.22 was released: no such tag was ever built.
-				return "", "", "", fmt.Errorf("ruby:3.1 has no alpine%s image (Ruby 3.1 reached end of life before Alpine %s); use version 3.2 or later, or base slim", AlpineVersion, AlpineVersion)
-			}
-			img := "ruby:" + v + "-alpine" + AlpineVersion
-			return img, img, rubyInterp, nil
+			alpine := img{"ruby", "{version}-alpine{alpine}", nil}
+			return images(r, rubyInterp, alpine, alpine)
 		}
 		return "", "", "", errNoBase
 	},

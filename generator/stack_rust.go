@@ -5,7 +5,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -25,28 +24,23 @@ var rustStack = &stack{
 	MainHelp:       "the Cargo binary's name (the [[bin]] name, else the package name)",
 	Title:          "Rust",
 	Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
-	DefaultVersion: "1.88",
-	VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
-	VersionHelp:    "a Rust release such as 1.88",
+	Runtime:        "rust",
+	Families:       map[string]string{BaseScratch: familyAlpine},
 	DefaultBase:    BaseDistroless,
 	Bases:          []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
 	DefaultMain:    "app",
-	Images: func(v, base string) (string, string, string, error) {
-		builder := "rust:" + v + "-slim-" + DebianRelease
-		switch base {
+	Images: func(r release) (string, string, string, error) {
+		glibc := img{"rust", "{version}-slim-{debian}", nil}
+		musl := img{"rust", "{version}-alpine{alpine}", nil}
+		switch r.Base {
 		case BaseSlim:
-			return builder, "debian:" + DebianRelease + "-slim", "", nil
+			return images(r, "", glibc, img{"debian", "{debian}-slim", nil})
 		case BaseDistroless:
-			return builder, "gcr.io/distroless/cc-debian12:nonroot", "", nil
-		case BaseScratch, BaseAlpine:
-			if minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1.")); minor < 87 {
-				return "", "", "", fmt.Errorf("rust:%s has no alpine%s image (the musl builder of base %s; Alpine %s came with Rust 1.87): use version 1.87 or later, or base distroless or slim", v, AlpineVersion, base, AlpineVersion)
-			}
-			musl := "rust:" + v + "-alpine" + AlpineVersion
-			if base == BaseScratch {
-				return musl, "scratch", "", nil
-			}
-			return musl, "alpine:" + AlpineVersion, "", nil
+			return images(r, "", glibc, distrolessCC)
+		case BaseScratch:
+			return images(r, "", musl, scratch)
+		case BaseAlpine:
+			return images(r, "", musl, img{"alpine", "{alpine}", nil})
 		}
 		return "", "", "", errNoBase
 	},

@@ -285,10 +285,10 @@ func (st *stack) fill(p *project) *Candidate {
 			c.Name = Detected{Value: n, From: "directory name"}
 		}
 	}
-	c.Version = Detected{Value: st.DefaultVersion}
+	c.Version = Detected{Value: st.defaultVersion(st.DefaultBase, "")}
 	for _, f := range det.version {
 		if v, ok := f(p); ok {
-			if st.VersionRE.MatchString(v.Value) {
+			if st.checkVersion(v.Value) == "" {
 				c.Version = v
 				break
 			}

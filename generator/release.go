@@ -178,7 +178,7 @@ func runtimeTitle(runtime string) string {
 
 // tool returns a pinned tool's version (pnpm, yarn, poetry, uv, composer,
 // corepack) from the catalog.
-func tool(name string) catalog.Tool {
+func pinnedTool(name string) catalog.Tool {
 	t, ok := cat().Tool(name)
 	if !ok {
 		panic("generator: tool " + name + " is not in the release catalog")
@@ -379,7 +379,7 @@ func (st *stack) checkDistro(s *Spec) string {
 	}
 	if familyLine(fam, s.Distro) == nil || familyName(familyLine(fam, s.Distro)) != s.Distro {
 		p, _ := cat().Product(fam)
-		return fmt.Sprintf("%q is not a %s release for base %s of %s (allowed: %s)", s.Distro, p.Title, s.Base, s.Stack, allowed)
+		return fmt.Sprintf("%q is not a release of %s for base %s of %s (allowed: %s)", s.Distro, p.Title, s.Base, s.Stack, allowed)
 	}
 	return ""
 }

@@ -158,7 +158,7 @@ func TestDotnetMarkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Main.Value != "App.csproj" || c.Version.Value != "8.0" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
+	if c.Main.Value != "App.csproj" || c.Version.Value != "10.0" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
 		t.Errorf("defaults: %+v", c)
 	}
 }

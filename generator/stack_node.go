@@ -261,7 +261,7 @@ func nodeNotes(p *project, c *Candidate) {
 		c.Notes = append(c.Notes, fmt.Sprintf("several lockfiles (%s): using %s for %s (%s); delete the others so every install resolves the same versions", strings.Join(locks, ", "), lock, tool.Value, tool.Source()))
 	}
 	if tool.Value == "yarn" || tool.Value == "pnpm" {
-		pinned := map[string]string{"yarn": "1.22.22", "pnpm": "10.12.1"}[tool.Value]
+		pinned := pinnedTool(tool.Value).Version
 		if pj == nil || !strings.HasPrefix(pj.PackageManager, tool.Value+"@") {
 			c.Notes = append(c.Notes, fmt.Sprintf("package.json has no packageManager field: corepack uses dockergen's pinned %s %s (set it with 'corepack use %s@VERSION' to build with your own)", tool.Value, pinned, tool.Value))
 		} else if !strings.Contains(pj.PackageManager, "+sha") {

@@ -50,7 +50,7 @@ var phpStack = &stack{
 	// (the only PHP server image there: apache on alpine is refused by
 	// Check, on the server field). The builder is the catalog's composer.
 	Images: func(r release) (string, string, string, error) {
-		composer := img{"composer", tool("composer").Version, nil} // composer:2
+		composer := img{"composer", pinnedTool("composer").Version, nil} // composer:2
 		server := r.Server
 		switch r.Base {
 		case BaseSlim:

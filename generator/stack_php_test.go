@@ -86,9 +86,9 @@ func TestPHPServers(t *testing.T) {
 	for _, c := range []struct {
 		server, base, entry, label, runtime string
 	}{
-		{"apache", BaseSlim, "/usr/sbin/apache2 -DFOREGROUND", "php 8.3 with Apache", "php:8.3-apache-bookworm"},
-		{"fpm", BaseSlim, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.3 with PHP-FPM", "php:8.3-fpm-bookworm"},
-		{"fpm", BaseAlpine, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.3 with PHP-FPM", "php:8.3-fpm-alpine3.22"},
+		{"apache", BaseSlim, "/usr/sbin/apache2 -DFOREGROUND", "php 8.5 with Apache", "php:8.5-apache-trixie"},
+		{"fpm", BaseSlim, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.5 with PHP-FPM", "php:8.5-fpm-trixie"},
+		{"fpm", BaseAlpine, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.5 with PHP-FPM", "php:8.5-fpm-alpine3.24"},
 	} {
 		s := &Spec{APIVersion: APIVersion, Name: "app", Stack: "php", Base: c.base, Server: c.server}
 		s.Defaults()
@@ -130,7 +130,7 @@ func TestPHPDetectDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Main.Value != "public/index.php" || c.Version.Value != "8.3" || c.Main.Found() {
+	if c.Main.Value != "public/index.php" || c.Version.Value != "8.5" || c.Main.Found() {
 		t.Errorf("main %+v version %+v", c.Main, c.Version)
 	}
 	if len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "composer.json, public/index.php, index.php, .php-version") {

@@ -61,7 +61,7 @@ func TestPythonEntry(t *testing.T) {
 		{BaseAlpine, "gunicorn", "app:app", []string{"/opt/venv/bin/gunicorn", "--bind", "0.0.0.0:8080", "--workers", "3", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-", "--error-logfile", "-", "app:app"}},
 		{BaseDistroless, "uvicorn", "pkg.main:api", []string{"/usr/bin/python3", "-m", "uvicorn", "--host", "0.0.0.0", "--port", "8080", "--no-server-header", "pkg.main:api"}},
 	} {
-		s := &Spec{Name: "app", Stack: "python", Version: "3.11", Base: tc.base, Server: tc.server, Main: tc.main}
+		s := &Spec{Name: "app", Stack: "python", Version: "3.13", Base: tc.base, Server: tc.server, Main: tc.main}
 		s.Defaults()
 		if errs := s.Validate(); len(errs) > 0 {
 			t.Fatalf("%+v: %v", tc, errs)
@@ -75,7 +75,7 @@ func TestPythonEntry(t *testing.T) {
 			t.Fatal(err)
 		}
 		df := string(files["Dockerfile"])
-		if onPath := strings.Contains(df, "PYTHONPATH=/opt/venv/lib/python3.11/site-packages"); onPath != (tc.base == BaseDistroless) {
+		if onPath := strings.Contains(df, "PYTHONPATH=/opt/venv/lib/python3.13/site-packages"); onPath != (tc.base == BaseDistroless) {
 			t.Errorf("%s: PYTHONPATH on the venv is %v, want it only on distroless", tc.base, onPath)
 		}
 	}

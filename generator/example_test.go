@@ -66,7 +66,7 @@ func ExampleDetect() {
 	// Output:
 	// node [package.json]
 	// hello-node (package.json:2)
-	// 20 (package.json:7)
+	// 26 (package.json:7)
 	// server.js (package.json:8)
 	// 8080 (server.js:5)
 	// /healthz (server.js:7)

@@ -206,7 +206,9 @@ func (st *stack) releaseOf(s *Spec) release {
 }
 
 // distros returns the family releases a stack builds version on base with,
-// newest first: those every image of the combination is published on.
+// newest first: those every image of the combination is published on and
+// whose family release is not at end of life (distroless Debian 12 is; an
+// explicit distro outside this list is generated with a warning).
 func (st *stack) distros(version, base, server string) []string {
 	fam := st.family(base)
 	if fam == "" {
@@ -216,7 +218,8 @@ func (st *stack) distros(version, base, server string) []string {
 	var out []string
 	for i := len(lines) - 1; i >= 0; i-- {
 		r := release{Version: version, Base: base, Server: server, Family: fam, Distro: familyName(lines[i]), strict: true}
-		if _, _, _, err := st.Images(r); err == nil {
+		b, rt, _, err := st.Images(r)
+		if err == nil && familyCurrent(b) && familyCurrent(rt) {
 			out = append(out, r.Distro)
 		}
 	}
@@ -382,4 +385,74 @@ func (st *stack) checkDistro(s *Spec) string {
 		return fmt.Sprintf("%q is not a release of %s for base %s of %s (allowed: %s)", s.Distro, p.Title, s.Base, s.Stack, allowed)
 	}
 	return ""
+}
+
+// distroHelp says which distro values each base of a stack is published
+// on, with its default version: "slim: trixie, bookworm; alpine: 3.24,
+// 3.23".
+func (st *stack) distroHelp() string {
+	var parts []string
+	for _, b := range st.Bases {
+		v := st.defaultVersion(b, "")
+		if d := st.distros(v, b, st.serverFor(b)); len(d) > 0 {
+			parts = append(parts, b+": "+strings.Join(d, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// familyCurrent reports whether an image's base family release is neither
+// at end of life nor frozen (its runtime line is not asked about).
+func familyCurrent(ref string) bool {
+	info, ok := cat().ClassifyImage(ref, catalog.AsOf())
+	return !ok || info.Family == nil || info.Family.Phase != catalog.EndOfLife && !info.Frozen
+}
+
+// DefaultDistro returns the distro a stack's base gets when the spec names
+// none (trixie, 3.24, noble), or "" for an unknown stack or base.
+func DefaultDistro(stackName, base string) string {
+	st, ok := stacks[stackName]
+	if !ok || !slices.Contains(st.Bases, base) {
+		return ""
+	}
+	return defaultDistro(st.family(base))
+}
+
+// firstVersionRE is the first dotted version in a text.
+var firstVersionRE = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)+`)
+
+// resolveVersion turns a version a project names into a stack's version,
+// with the reason: a constraint or minimum resolves to the newest supported
+// line that satisfies it (catalog.Resolve, in the runtime's own syntax); an
+// exact version (a lockfile, a pin file) keeps its line (catalog.Pin), even
+// at end of life, which Warnings then reports.
+func (st *stack) resolveVersion(d Detected) (Detected, bool) {
+	asOf := catalog.AsOf()
+	var r catalog.Resolution
+	var err error
+	if d.constraint {
+		if r, err = cat().Resolve(st.Runtime, d.Value, asOf); err != nil {
+			// A form the catalog cannot read (8.3.x-dev): its first version.
+			if v := firstVersionRE.FindString(d.Value); v != "" {
+				r, err = cat().Pin(st.Runtime, v, asOf)
+			}
+		}
+	} else if r, err = cat().Pin(st.Runtime, d.Value, asOf); err != nil {
+		// Older than every line in the catalog: end of life, kept as
+		// pinned (Warnings says so).
+		if s, serr := cat().Status(st.Runtime, d.Value, asOf); serr == nil && s.Line == nil && st.checkVersion(d.Value) == "" {
+			return Detected{Value: d.Value, From: d.From, Reason: fmt.Sprintf("%s (%s) → %s, end of life (older than every line in the catalog)", d.Value, d.From, d.Value)}, true
+		}
+		r, err = cat().Resolve(st.Runtime, d.Value, asOf) // "stable", "lts/*"
+	}
+	if err != nil || st.checkVersion(r.Line.Version) != "" {
+		return Detected{}, false
+	}
+	reason := r.Reason
+	if d.From != "" {
+		if before, after, ok := strings.Cut(reason, " → "); ok {
+			reason = before + " (" + d.From + ") → " + after
+		}
+	}
+	return Detected{Value: r.Line.Version, From: d.From, Reason: reason}, true
 }

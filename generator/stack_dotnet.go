@@ -32,16 +32,16 @@ var dotnetStack = &stack{
 	Title: ".NET",
 	// A private feed's credentials live in the user-level NuGet.Config,
 	// which restore reads after the project's own NuGet.config.
-	Secret:         Secret{ID: "nuget-config", Target: "/root/.nuget/NuGet/NuGet.Config", Src: "~/.nuget/NuGet/NuGet.Config"},
-	Runtime:        "dotnet",
+	Secret:  Secret{ID: "nuget-config", Target: "/root/.nuget/NuGet/NuGet.Config", Src: "~/.nuget/NuGet/NuGet.Config"},
+	Runtime: "dotnet",
 	// .NET 10 is published on Ubuntu, not Debian: slim is Ubuntu's
 	// noble, distroless its chiseled variant.
-	Families: map[string]string{BaseSlim: familyUbuntu, BaseDistroless: familyUbuntu},
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-	DefaultMain:    "App.csproj",
-	Images:         dotnetImages,
-	CheckMain:      dotnetCheckMain,
+	Families:    map[string]string{BaseSlim: familyUbuntu, BaseDistroless: familyUbuntu},
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain: "App.csproj",
+	Images:      dotnetImages,
+	CheckMain:   dotnetCheckMain,
 	Entry: func(s *Spec, _ string) []string {
 		return []string{path.Join(s.Workdir, s.Name)}
 	},

@@ -13,14 +13,14 @@ import (
 // static binary) on the golang image, its module cache in a cache mount,
 // copied alone into a minimal base. main is the main package.
 var goStack = &stack{
-	Name:           "go",
-	MainHelp:       "the main package to build, . or ./cmd/NAME",
-	Title:          "Go",
-	Secret:         Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
-	Runtime:        "go",
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
-	DefaultMain:    ".",
+	Name:        "go",
+	MainHelp:    "the main package to build, . or ./cmd/NAME",
+	Title:       "Go",
+	Secret:      Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
+	Runtime:     "go",
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
+	DefaultMain: ".",
 	Images: func(r release) (string, string, string, error) {
 		switch r.Base {
 		case BaseAlpine:
@@ -78,10 +78,10 @@ var goDetector = &detector{
 		return last, true
 	}))},
 	// The toolchain line names the Go the project is built with; the go
-	// line only the oldest it accepts.
+	// line only the oldest it accepts: a minimum, not the choice.
 	version: []finder{
 		fromFile("go.mod", regexpLine(goToolchainRE, asIs)),
-		fromFile("go.mod", regexpLine(goDirectiveRE, asIs)),
+		constraint(fromFile("go.mod", regexpLine(goDirectiveRE, asIs))),
 		toolVersion(2, "golang", "go"),
 	},
 	mains: func(p *project, c *Candidate) []Detected {

@@ -5,13 +5,13 @@ import "strconv"
 // The java-gradle stack: a Gradle project built into an executable jar and
 // run on a jlink'd runtime; see stack_java.go.
 var javaGradleStack = &stack{
-	Name:           "java-gradle",
-	Title:          "Java (Gradle)",
-	Secret:         Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
-	Runtime:        "java",
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
-	DefaultMain:    javaGradleMain,
+	Name:        "java-gradle",
+	Title:       "Java (Gradle)",
+	Secret:      Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
+	Runtime:     "java",
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseSlim, BaseAlpine},
+	DefaultMain: javaGradleMain,
 	// Gradle 8 does not run on Java 25 (Gradle 9.1 is the first that does).
 	Images: func(r release) (string, string, string, error) {
 		if v, err := strconv.Atoi(r.Version); err == nil && v >= 25 {

@@ -5,17 +5,17 @@ import "fmt"
 // The java-maven stack: a Maven project (pom.xml) built into an executable
 // jar and run on a jlink'd runtime; see stack_java.go.
 var javaMavenStack = &stack{
-	Name:           "java-maven",
-	Title:          "Java (Maven)",
-	Secret:         Secret{ID: "maven-settings", Target: "/root/.m2/settings.xml", Src: "~/.m2/settings.xml"},
-	Runtime:        "java",
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
-	DefaultMain:    javaMavenMain,
-	Images:         javaImages("maven", "3.9-eclipse-temurin-{version}", "3.9-eclipse-temurin-{version}-alpine"),
-	HTTPProbe:      javaProbe,
-	Profile:        "java",
-	Tools:          []string{"maven", "mvnw"},
+	Name:        "java-maven",
+	Title:       "Java (Maven)",
+	Secret:      Secret{ID: "maven-settings", Target: "/root/.m2/settings.xml", Src: "~/.m2/settings.xml"},
+	Runtime:     "java",
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseSlim, BaseAlpine},
+	DefaultMain: javaMavenMain,
+	Images:      javaImages("maven", "3.9-eclipse-temurin-{version}", "3.9-eclipse-temurin-{version}-alpine"),
+	HTTPProbe:   javaProbe,
+	Profile:     "java",
+	Tools:       []string{"maven", "mvnw"},
 	ChoiceHelp: map[string]string{
 		"maven": "the builder image's Maven",
 		"mvnw":  "the project's Maven wrapper (mvnw)",

@@ -14,14 +14,14 @@ import (
 // is copied with the production node_modules. The pinned tool versions are
 // in templates/node.Dockerfile.tmpl, beside the commands that use them.
 var nodeStack = &stack{
-	Name:           "node",
-	MainHelp:       "the script that starts the app, relative to the project (for example server.js)",
-	Title:          "Node.js",
-	Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
-	Runtime:        "node",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-	DefaultMain:    "server.js",
+	Name:        "node",
+	MainHelp:    "the script that starts the app, relative to the project (for example server.js)",
+	Title:       "Node.js",
+	Secret:      Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
+	Runtime:     "node",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain: "server.js",
 	Images: func(r release) (string, string, string, error) {
 		slim := img{"node", "{version}-{debian}-slim", nil}
 		switch r.Base {
@@ -144,16 +144,13 @@ func nodeTool(p *project) (Detected, bool) {
 	return Detected{}, false
 }
 
-// nodeVersionFile reads .nvmrc or .node-version: a version such as 20,
-// v20.11.0 or 20.x (aliases such as lts/iron are not versions).
+// nodeVersionFile reads .nvmrc or .node-version: an npm range such as 20,
+// v20.11.0, 20.x or an alias (lts/*, lts/iron), resolved with the catalog.
 func nodeVersionFile(name string) finder {
-	return fromFile(name, func(data []byte) (string, int, bool) {
+	return constraint(fromFile(name, func(data []byte) (string, int, bool) {
 		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
-		if m := nodeMajorRE.FindStringSubmatch(line); m != nil {
-			return m[1], 1, true
-		}
 		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
-	})
+	}))
 }
 
 var nodeDetector = &detector{
@@ -171,26 +168,22 @@ var nodeDetector = &detector{
 		return Detected{Value: n, From: at("package.json", lineOf(data, `"name"`))}, n != ""
 	}},
 	// The file a developer's version manager reads is what they run; engines
-	// is the oldest the package accepts: its first major number.
+	// is a range the package accepts: the newest supported line in it.
 	version: []finder{
 		nodeVersionFile(".nvmrc"),
 		nodeVersionFile(".node-version"),
 		toolVersion(1, "nodejs", "node"),
-		func(p *project) (Detected, bool) {
+		constraint(func(p *project) (Detected, bool) {
 			pj, data, ok := readPackageJSON(p)
 			if !ok || len(pj.Engines) == 0 {
 				return Detected{}, false
 			}
 			var engines map[string]string
-			if json.Unmarshal(pj.Engines, &engines) != nil || engines["node"] == "" {
+			if json.Unmarshal(pj.Engines, &engines) != nil || strings.TrimSpace(engines["node"]) == "" {
 				return Detected{}, false
 			}
-			m := nodeRangeMajorRE.FindString(engines["node"])
-			if m == "" {
-				return Detected{}, false
-			}
-			return Detected{Value: m, From: at("package.json", lineOf(data, `"node"`))}, true
-		},
+			return Detected{Value: strings.TrimSpace(engines["node"]), From: at("package.json", lineOf(data, `"node"`))}, true
+		}),
 	},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected

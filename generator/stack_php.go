@@ -34,14 +34,14 @@ var phpStack = &stack{
 	Title: "PHP",
 	// Composer reads a private repository's credentials from
 	// COMPOSER_HOME/auth.json; COMPOSER_HOME is /tmp in composer:2.
-	Secret:         Secret{ID: "composer-auth", Target: "/tmp/auth.json", Src: "~/.config/composer/auth.json"},
-	Runtime:        "php",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine},
-	DefaultMain:    "public/index.php",
-	MainHelp:       "the front controller, whose directory is the document root (for example public/index.php)",
-	Servers:        []string{"apache", "fpm"},
-	BaseServers:    map[string]string{BaseAlpine: "fpm"},
+	Secret:      Secret{ID: "composer-auth", Target: "/tmp/auth.json", Src: "~/.config/composer/auth.json"},
+	Runtime:     "php",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine},
+	DefaultMain: "public/index.php",
+	MainHelp:    "the front controller, whose directory is the document root (for example public/index.php)",
+	Servers:     []string{"apache", "fpm"},
+	BaseServers: map[string]string{BaseAlpine: "fpm"},
 	ChoiceHelp: map[string]string{
 		"apache": "Apache with mod_php, answers HTTP",
 		"fpm":    "PHP-FPM, answers FastCGI for a front end such as nginx",
@@ -169,6 +169,9 @@ func phpComposerVersion(pick string) finder {
 			return Detected{}, false
 		}
 		from := at("composer.json", lineOf(data, `"`+v+`"`))
+		if pick == "require" { // a Composer constraint: resolved with the catalog
+			return Detected{Value: v, From: from, constraint: true}, true
+		}
 		if m := phpReleaseRE.FindString(v); m != "" {
 			return Detected{Value: m, From: from}, true
 		}

@@ -43,12 +43,13 @@ func TestDetectPHPBesideNode(t *testing.T) {
 	}
 }
 
-// TestPHPComposerConstraint: the release is the first major.minor of
-// config.platform.php or require.php, whatever the constraint's syntax.
+// TestPHPComposerConstraint: require.php is a Composer constraint: the
+// newest supported line that satisfies it (a minimum is a floor, not the
+// choice); a form the catalog cannot read gives its first major.minor.
 func TestPHPComposerConstraint(t *testing.T) {
 	for constraint, want := range map[string]string{
-		"^8.2": "8.2", ">=8.1 <8.4": "8.1", "~8.3.0": "8.3", "8.2.*": "8.2", "8.4.1": "8.4",
-		">=8.1,<8.3": "8.1", "^8.1 || ^8.2": "8.1", "8.3.x-dev": "8.3",
+		"^8.2": "8.5", ">=8.1 <8.4": "8.3", "~8.3.0": "8.3", "8.2.*": "8.2", "8.4.1": "8.4",
+		">=8.1,<8.3": "8.2", "^8.1 || ^8.2": "8.5", "8.3.x-dev": "8.3", "^8.1": "8.5",
 	} {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "composer.json"), []byte(`{"require": {"php": "`+constraint+`"}}`), 0o644)

@@ -13,14 +13,14 @@ import (
 // an application server (gunicorn for WSGI, uvicorn for ASGI). The pinned
 // tool versions are in templates/python.Dockerfile.tmpl.
 var pythonStack = &stack{
-	Name:           "python",
-	MainHelp:       "the script that starts the app (for example app.py), or module:callable with a server",
-	Title:          "Python",
-	Secret:         Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
-	Runtime:        "python",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-	DefaultMain:    "app.py",
+	Name:        "python",
+	MainHelp:    "the script that starts the app (for example app.py), or module:callable with a server",
+	Title:       "Python",
+	Secret:      Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
+	Runtime:     "python",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain: "app.py",
 	Images: func(r release) (string, string, string, error) {
 		slim := img{"python", "{version}-slim-{debian}", nil}
 		switch r.Base {
@@ -159,7 +159,7 @@ var (
 	pyprojectNameRE = regexp.MustCompile(`(?m)^name\s*=\s*["']([^"']+)["']`)
 	// pyRequiresRE is the lowest Python a project accepts: requires-python
 	// (PEP 621) or Poetry's python dependency, ">=3.11", "^3.11", "~=3.11".
-	pyRequiresRE = regexp.MustCompile(`(?m)^\s*(?:requires-python|python)\s*=\s*["']\s*(?:>=|\^|~=|~|==)?\s*(3\.[0-9]{1,2})`)
+	pyRequiresRE = regexp.MustCompile(`(?m)^\s*(?:requires-python|python)\s*=\s*["']\s*([^"']*[0-9][^"']*)["']`)
 	pyTableRE    = regexp.MustCompile(`(?m)^\s*\[(project|tool\.poetry|tool\.uv)[\].]`)
 	// pyDjangoRE names the settings module in manage.py: its package is
 	// the project's, which holds wsgi.py.
@@ -167,6 +167,20 @@ var (
 	pyFlaskRE   = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:flask\.)?Flask\(\s*__name__`)
 	pyFastAPIRE = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:fastapi\.)?FastAPI\(`)
 )
+
+// pyRange reads requires-python (PEP 440) or Poetry's python constraint,
+// whose caret and tilde forms (^3.11, ~3.12) become PEP 440 (>=3.11,<4,
+// ~=3.12.0).
+func pyRange(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(s, "^"):
+		s = ">=" + strings.TrimSpace(s[1:])
+	case strings.HasPrefix(s, "~") && !strings.HasPrefix(s, "~="):
+		s = "~=" + strings.TrimSpace(s[1:]) + ".0"
+	}
+	return s, s != ""
+}
 
 // pyDependency returns where a project declares a dependency on pkg
 // (requirements.txt, pyproject.toml or Pipfile, with the line), or "".
@@ -269,13 +283,21 @@ func pyFramework(p *project) (pyApp, bool) {
 var pythonDetector = &detector{
 	markers: []string{"requirements.txt", "pyproject.toml", "Pipfile", ".python-version", "app.py", "main.py", "server.py", "manage.py"},
 	name:    []finder{nameFrom("pyproject.toml", regexpLine(pyprojectNameRE, asIs))},
+	// .python-version pins the interpreter (its first line that is not a
+	// comment); requires-python is a range: the newest supported line in it.
 	version: []finder{fromFile(".python-version", func(data []byte) (string, int, bool) {
-		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
-		if m := pythonVersionRE.FindStringSubmatch(line); m != nil {
-			return m[1], 1, true
+		for n, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if m := pythonVersionRE.FindStringSubmatch(line); m != nil {
+				return m[1], n + 1, true
+			}
+			return line, n + 1, true
 		}
-		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
-	}), toolVersion(2, "python"), fromFile("pyproject.toml", regexpLine(pyRequiresRE, asIs))},
+		return "", 0, false
+	}), toolVersion(2, "python"), constraint(fromFile("pyproject.toml", regexpLine(pyRequiresRE, pyRange)))},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
 		if app, ok := pyFramework(p); ok && pyDependency(p, app.server) != "" {

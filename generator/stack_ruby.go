@@ -21,12 +21,12 @@ var rubyStack = &stack{
 	Title: "Ruby",
 	// Bundler keeps a private gem server's credentials in its global
 	// config (bundle config set --global gems.example.com user:token).
-	Secret:         Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
-	Runtime:        "ruby",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine},
-	DefaultMain:    "app.rb",
-	Servers:        []string{"none", "puma"},
+	Secret:      Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
+	Runtime:     "ruby",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine},
+	DefaultMain: "app.rb",
+	Servers:     []string{"none", "puma"},
 	ChoiceHelp: map[string]string{
 		"none": "the interpreter runs main directly",
 		"puma": "Puma, a Rack server: main is the config.ru",
@@ -147,8 +147,10 @@ var rubyDetector = &detector{
 			return v, 1, ok
 		}),
 		toolVersion(2, "ruby"),
-		fromFile("Gemfile", regexpLine(gemfileRubyRE, rubyRelease)),
+		// The lockfile's exact Ruby comes before the Gemfile's requirement
+		// (~> 3.2, >= 3.2: the newest supported line that satisfies it).
 		fromFile("Gemfile.lock", regexpLine(lockRubyRE, rubyRelease)),
+		constraint(fromFile("Gemfile", regexpLine(gemfileRubyRE, asIs))),
 	},
 	// A Rack app (config.ru) whose Gemfile.lock locks puma is served by
 	// puma, with config.ru as main; otherwise the scripts are the mains.

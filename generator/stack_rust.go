@@ -20,15 +20,15 @@ import (
 // CA certificates. Alpine 3.22 images exist from Rust 1.87 on. A crate
 // that needs a C library (openssl-sys) needs its static build on Alpine.
 var rustStack = &stack{
-	Name:           "rust",
-	MainHelp:       "the Cargo binary's name (the [[bin]] name, else the package name)",
-	Title:          "Rust",
-	Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
-	Runtime:        "rust",
-	Families:       map[string]string{BaseScratch: familyAlpine},
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
-	DefaultMain:    "app",
+	Name:        "rust",
+	MainHelp:    "the Cargo binary's name (the [[bin]] name, else the package name)",
+	Title:       "Rust",
+	Secret:      Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
+	Runtime:     "rust",
+	Families:    map[string]string{BaseScratch: familyAlpine},
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
+	DefaultMain: "app",
 	Images: func(r release) (string, string, string, error) {
 		glibc := img{"rust", "{version}-slim-{debian}", nil}
 		musl := img{"rust", "{version}-alpine{alpine}", nil}
@@ -147,14 +147,15 @@ var rustDetector = &detector{
 			return v, 1, ok
 		}),
 		toolVersion(2, "rust"),
-		fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
+		// rust-version is the oldest Rust the package builds with: a minimum.
+		constraint(fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
 			m := parseCargoManifest(data)
 			if m.RustVersion.Value == "" {
 				return "", 0, false
 			}
 			v, ok := rustRelease(m.RustVersion.Value)
 			return v, m.RustVersion.Line, ok
-		}),
+		})),
 	},
 	mains: func(p *project, c *Candidate) []Detected {
 		data, ok := p.read("Cargo.toml")

@@ -12,14 +12,14 @@ import (
 // directory (. for a plain site, for example dist after a build). The
 // seccomp profile is nginx's.
 var staticStack = &stack{
-	Name:           "static",
-	MainHelp:       "the site's directory: . for a plain site, or the build's output such as dist",
-	Runtime:        "node",
-	VersionHelp:    "the Node.js major version of the optional build step (build.command)",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine},
-	DefaultMain:    ".",
-	Profile:        "nginx",
+	Name:        "static",
+	MainHelp:    "the site's directory: . for a plain site, or the build's output such as dist",
+	Runtime:     "node",
+	VersionHelp: "the Node.js major version of the optional build step (build.command)",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine},
+	DefaultMain: ".",
+	Profile:     "nginx",
 	// nginx is the catalog's stable line; the build step's Node.js is
 	// version (on the default Debian release for alpine).
 	Images: func(r release) (string, string, string, error) {
@@ -79,7 +79,6 @@ var staticStack = &stack{
 		Runtime:      "nginx as uid 10001 on 8080, read-only root, pid and temp paths on tmpfs",
 	},
 }
-
 
 // --- detection ---
 

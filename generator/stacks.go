@@ -35,7 +35,7 @@ type stack struct {
 	Title string
 	// Secret is the usual build secret of the stack's package manager (a
 	// private registry's credentials), the wizard's suggestion.
-	Secret         Secret
+	Secret Secret
 	// Runtime is the stack's runtime in the release catalog (go, node…);
 	// "" for a stack that has none (binary: version is the executable's).
 	Runtime string
@@ -50,10 +50,10 @@ type stack struct {
 	// Families maps a base to the base family its distro field picks, where
 	// it is not the usual one (slim, distroless, scratch: debian; alpine:
 	// alpine): .NET's slim is Ubuntu, rust's scratch builds on Alpine.
-	Families map[string]string
-	DefaultBase    string
-	Bases          []string
-	DefaultMain    string
+	Families    map[string]string
+	DefaultBase string
+	Bases       []string
+	DefaultMain string
 	// MainHelp says what main means for the stack, for people ("the
 	// Cargo binary's name"); "" means "for example DEFAULTMAIN".
 	MainHelp string

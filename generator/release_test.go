@@ -42,6 +42,21 @@ func TestDefaultsCurrent(t *testing.T) {
 			if w := Warnings(s); len(w) > 0 {
 				t.Errorf("%s on %s with defaults warns: %q", st.Name, base, w)
 			}
+			// Every FROM of the generated Dockerfile, every stage.
+			files, err := Generate(s, Options{})
+			if err != nil {
+				t.Errorf("%s on %s: %v", st.Name, base, err)
+				continue
+			}
+			for _, line := range strings.Split(string(files["Dockerfile"]), "\n") {
+				f := strings.Fields(line)
+				if len(f) < 2 || f[0] != "FROM" || f[1] == "scratch" {
+					continue
+				}
+				if info, ok := catalog.Default().ClassifyImage(f[1], catalog.AsOf()); !ok || !info.Current() {
+					t.Errorf("%s on %s: %s: known %v, problems %q", st.Name, base, line, ok, info.Problems())
+				}
+			}
 		}
 	}
 }
@@ -51,4 +66,36 @@ func TestDefaultsCurrent(t *testing.T) {
 func imagesFor(st *stack, version, base, distro string) (string, string, string, error) {
 	s := &Spec{Stack: st.Name, Version: version, Base: base, Distro: distro, Server: st.defaultServer()}
 	return st.images(s)
+}
+
+// TestWarnings: an explicit end-of-life version or family release is still
+// valid, and Warnings names its end of life and the newest alternative.
+func TestWarnings(t *testing.T) {
+	for _, tc := range []struct {
+		spec Spec
+		want []string
+	}{
+		{Spec{Stack: "rust", Version: "1.63", Distro: "bookworm"}, []string{
+			"version 1.63: Rust 1.63 is at end of life (older than 1.85, which ended on 2025-04-03): it gets no security fixes; the newest supported is Rust 1.100 (version: \"1.100\")",
+			"image gcr.io/distroless/cc-debian12:nonroot: distroless Debian 12 reached end of life on 2026-09-01 (current: gcr.io/distroless/cc-debian13:nonroot)",
+		}},
+		{Spec{Stack: "python", Base: BaseDistroless, Distro: "bookworm"}, []string{
+			"image gcr.io/distroless/python3-debian12:nonroot: distroless Debian 12 reached end of life on 2026-04-01 (current: gcr.io/distroless/python3-debian13:nonroot)",
+		}},
+		{Spec{Stack: "ruby", Base: BaseAlpine, Version: "3.4", Distro: "3.22"}, []string{
+			"image ruby:3.4-alpine3.22: ruby is no longer built on Alpine Linux 3.22 (it is built on 3.23 and 3.24), so the tag is frozen (current: ruby:3.4-alpine3.24)",
+		}},
+		{Spec{Stack: "node", Version: "24", Distro: "bookworm"}, nil},
+	} {
+		s := tc.spec
+		s.Name = "app"
+		s.Defaults()
+		if errs := s.Validate(); len(errs) > 0 {
+			t.Errorf("%+v: %v", tc.spec, errs)
+			continue
+		}
+		if got := Warnings(&s); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s %s %s %s: warnings\n%s\nwant\n%s", s.Stack, s.Version, s.Base, s.Distro, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
 }

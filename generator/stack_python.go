@@ -67,7 +67,7 @@ var pythonStack = &stack{
 	Doc: stackDoc{
 		DetectedFrom: "`requirements*.txt`, `pyproject.toml` (`[project]`, `[tool.poetry]`), `poetry.lock`, `uv.lock`, `.python-version`, Django/Flask/FastAPI",
 		Runtime:      "a virtualenv built in the builder and copied; no compilers in the runtime",
-		BaseNotes:    map[string]string{BaseDistroless: "3.11"},
+		BaseNotes:    map[string]string{BaseDistroless: "the Debian release's Python"},
 	},
 }
 

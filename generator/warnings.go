@@ -33,7 +33,11 @@ func Warnings(s *Spec) []string {
 			if v.Alternative != nil {
 				alt = fmt.Sprintf("; the newest supported is %s (version: %q)", v.Alternative.Name(), v.Alternative.Version)
 			}
-			add("version %s: %s is at end of life (since %s): it gets no security fixes%s", s.Version, runtimeTitle(st.Runtime)+" "+s.Version, v.EOL, alt)
+			since := "since " + v.EOL.String()
+			if v.Line == nil {
+				since = fmt.Sprintf("older than %s, which ended on %s", v.Product.Lines[0].Version, v.EOL)
+			}
+			add("version %s: %s is at end of life (%s): it gets no security fixes%s", s.Version, runtimeTitle(st.Runtime)+" "+s.Version, since, alt)
 			said[v.Product.Title+" "+s.Version] = true
 		}
 	}

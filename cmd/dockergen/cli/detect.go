@@ -129,5 +129,6 @@ func writeDetectJSON(w io.Writer, det *generator.Detection) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a reason's ">=18" as written
 	return enc.Encode(out)
 }

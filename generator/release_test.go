@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -96,6 +98,44 @@ func TestWarnings(t *testing.T) {
 		}
 		if got := Warnings(&s); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("%s %s %s %s: warnings\n%s\nwant\n%s", s.Stack, s.Version, s.Base, s.Distro, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
+// TestVersionSources: go.mod's go line and Cargo's rust-version are
+// minimums (the newest supported line), a toolchain is exact; .NET's
+// target framework and global.json's SDK name a line.
+func TestVersionSources(t *testing.T) {
+	for _, tc := range []struct {
+		stack string
+		files map[string]string
+		want  Detected
+	}{
+		{"go", map[string]string{"go.mod": "module example.com/a\n\ngo 1.19\n", "main.go": "package main\n"},
+			Detected{Value: "1.27", From: "go.mod:3", Reason: ">=1.19 (go.mod:3) → 1.27, the newest supported"}},
+		{"go", map[string]string{"go.mod": "module example.com/a\n\ngo 1.22\n\ntoolchain go1.26.3\n", "main.go": "package main\n"},
+			Detected{Value: "1.26", From: "go.mod:5", Reason: "1.26 (go.mod:5) → 1.26"}},
+		{"rust", map[string]string{"Cargo.toml": "[package]\nname = \"a\"\nrust-version = \"1.85\"\n"},
+			Detected{Value: "1.100", From: "Cargo.toml:3", Reason: ">=1.85 (Cargo.toml:3) → 1.100, the newest supported"}},
+		{"rust", map[string]string{"Cargo.toml": "[package]\nname = \"a\"\n", "rust-toolchain.toml": "[toolchain]\nchannel = \"1.99.0\"\n"},
+			Detected{Value: "1.99", From: "rust-toolchain.toml:2", Reason: "1.99 (rust-toolchain.toml:2) → 1.99, end of life since 2026-11-12 (newest supported: 1.100)"}},
+		{"dotnet", map[string]string{"Api.csproj": "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n"},
+			Detected{Value: "10.0", From: "Api.csproj:3", Reason: "10.0 (Api.csproj:3) → 10.0"}},
+		{"dotnet", map[string]string{"Api.csproj": "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n</Project>\n", "global.json": "{\n  \"sdk\": {\n    \"version\": \"10.0.100\"\n  }\n}\n"},
+			Detected{Value: "10.0", From: "global.json:3", Reason: "10.0 (global.json:3) → 10.0"}},
+	} {
+		dir := t.TempDir()
+		for f, body := range tc.files {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d, err := Detect(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.For(tc.stack).Version; got != tc.want {
+			t.Errorf("%s %v: version %+v, want %+v", tc.stack, tc.files, got, tc.want)
 		}
 	}
 }

@@ -13,12 +13,12 @@ import (
 // packages, no scripts, optimized autoloader), then copied with the app into
 // the official PHP image of the chosen server:
 //
-//   - apache (default): php:VERSION-apache-bookworm, Apache prefork with
+//   - apache (default): php:VERSION-apache-DEBIAN (trixie by default), Apache prefork with
 //     mod_php, run as the app user on the spec's first port (no privileged
 //     port), logs to stdout and stderr, answering HTTP. main is the front
 //     controller (public/index.php): its directory is the document root and
 //     every path that is not a file goes to it (FallbackResource).
-//   - fpm: php:VERSION-fpm-bookworm (slim) or php:VERSION-fpm-alpine3.22
+//   - fpm: php:VERSION-fpm-DEBIAN (slim) or php:VERSION-fpm-alpineA
 //     (alpine), PHP-FPM speaking FastCGI on the spec's first port for a
 //     front end (nginx, Caddy, a load balancer) that sends SCRIPT_FILENAME
 //     = the workdir's main. It does not answer HTTP; its healthcheck speaks

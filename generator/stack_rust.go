@@ -13,11 +13,11 @@ import (
 // Cargo.toml and Cargo.lock alone). main is the binary's name (the
 // [[bin]] name, else the package name). distroless (cc: glibc + libgcc,
 // what a Rust binary links) and slim are glibc runtimes built on the
-// Debian image. scratch and alpine are musl: built on rust:V-alpine3.22,
-// whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
+// Debian image. scratch and alpine are musl: built on rust:V-alpineA (the
+// distro, Alpine 3.24 by default), whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
 // static by default), so no rustup target download is needed and the
 // architecture is the build's; scratch gets only the static binary and
-// CA certificates. Alpine 3.22 images exist from Rust 1.87 on. A crate
+// CA certificates. A crate
 // that needs a C library (openssl-sys) needs its static build on Alpine.
 var rustStack = &stack{
 	Name:        "rust",

@@ -8,7 +8,8 @@ import (
 
 // The static stack: a built or plain static site served by nginx as the
 // app user. version is the Node.js major of the optional build step
-// (build.command runs in node:VERSION-bookworm-slim); main is the site's
+// (build.command runs in node:VERSION-DEBIAN-slim; nginx is the catalog's
+// stable line); main is the site's
 // directory (. for a plain site, for example dist after a build). The
 // seccomp profile is nginx's.
 var staticStack = &stack{

@@ -55,6 +55,24 @@ type Detected struct {
 	// From names the source, as "file:line" or "file" (or "directory name"),
 	// or is empty when Value is dockergen's default.
 	From string
+	// Reason says how a version was chosen from what the project says, for
+	// detect: ">=18 (package.json:5) → 26, the newest LTS". Empty for other
+	// values.
+	Reason string `json:",omitempty"`
+	// constraint marks a version read as a constraint or a minimum
+	// (package.json engines, go.mod's go line, requires-python), which
+	// resolves to the newest supported line that satisfies it; other
+	// versions are exact (a lockfile, a pin file) and keep their line.
+	constraint bool
+}
+
+// constraint marks what a finder reads as a version constraint or minimum.
+func constraint(f finder) finder {
+	return func(p *project) (Detected, bool) {
+		d, ok := f(p)
+		d.constraint = true
+		return d, ok
+	}
 }
 
 // Found reports whether the value was read from the project rather than
@@ -112,7 +130,10 @@ type Candidate struct {
 // Spec returns the spec the candidate suggests, before Defaults: every
 // detected value filled in, the rest left to the stack's defaults.
 func (c *Candidate) Spec() *Spec {
-	s := &Spec{APIVersion: APIVersion, Name: c.Name.Value, Stack: c.Stack, Version: c.Version.Value, Main: c.Main.Value}
+	s := &Spec{APIVersion: APIVersion, Name: c.Name.Value, Stack: c.Stack, Main: c.Main.Value}
+	if c.Version.Found() {
+		s.Version = c.Version.Value // else the base's default (Defaults)
+	}
 	if p, err := strconv.Atoi(c.Port.Value); err == nil && c.Port.Found() {
 		s.Ports = []int{p}
 	}
@@ -291,10 +312,16 @@ func (st *stack) fill(p *project) *Candidate {
 			c.Name = Detected{Value: n, From: "directory name"}
 		}
 	}
-	c.Version = Detected{Value: st.DefaultVersion}
+	c.Version = Detected{Value: st.defaultVersion(st.DefaultBase, "")}
 	for _, f := range det.version {
-		if v, ok := f(p); ok {
-			if st.VersionRE.MatchString(v.Value) {
+		if v, ok := f(p); ok && st.Runtime != "" {
+			if r, ok := st.resolveVersion(v); ok {
+				c.Version = r
+				break
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: %q is not a %s version dockergen can use (%s); ignored", v.From, v.Value, st.Name, st.VersionHelp))
+		} else if ok {
+			if st.checkVersion(v.Value) == "" {
 				c.Version = v
 				break
 			}

@@ -25,6 +25,9 @@ func describeDetection(d *Detection) string {
 				continue
 			}
 			fmt.Fprintf(&b, "  %-10s %-16s %s\n", v.k, v.d.Value, v.d.Source())
+			if v.d.Reason != "" {
+				fmt.Fprintf(&b, "  %-10s %s\n", "why", v.d.Reason)
+			}
 		}
 		if len(c.BuildCommand) > 0 {
 			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "build", strings.Join(c.BuildCommand, " "), c.BuildFrom)

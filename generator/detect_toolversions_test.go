@@ -19,14 +19,14 @@ func TestToolVersion(t *testing.T) {
 		want  Detected
 		ok    bool
 	}{
-		{2, []string{"golang", "go"}, Detected{"1.22", ".tool-versions:2"}, true},
-		{1, []string{"nodejs", "node"}, Detected{"20", ".tool-versions:3"}, true},
-		{2, []string{"python"}, Detected{"3.12", ".tool-versions:4"}, true},
-		{1, []string{"java"}, Detected{"17", ".tool-versions:5"}, true},
+		{2, []string{"golang", "go"}, Detected{Value: "1.22", From: ".tool-versions:2"}, true},
+		{1, []string{"nodejs", "node"}, Detected{Value: "20", From: ".tool-versions:3"}, true},
+		{2, []string{"python"}, Detected{Value: "3.12", From: ".tool-versions:4"}, true},
+		{1, []string{"java"}, Detected{Value: "17", From: ".tool-versions:5"}, true},
 		{2, []string{"ruby"}, Detected{}, false},
-		{2, []string{"rust"}, Detected{"1.79", ".tool-versions:7"}, true},
+		{2, []string{"rust"}, Detected{Value: "1.79", From: ".tool-versions:7"}, true},
 		{2, []string{"php"}, Detected{}, false},
-		{2, []string{"nodejs"}, Detected{"20.11", ".tool-versions:3"}, true},
+		{2, []string{"nodejs"}, Detected{Value: "20.11", From: ".tool-versions:3"}, true},
 	} {
 		got, ok := toolVersion(c.parts, c.tools...)(p)
 		if ok != c.ok || got != c.want {

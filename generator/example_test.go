@@ -16,7 +16,7 @@ func ExampleGenerate() {
 apiVersion: dockergen/v1
 name: hello
 stack: python
-version: "3.11"
+version: "3.13"
 base: distroless
 ports: [8080]
 healthcheck:
@@ -44,8 +44,8 @@ healthcheck:
 	// compose.yaml
 	// run.sh
 	// seccomp.json
-	// FROM python:3.11-slim-bookworm AS build
-	// FROM gcr.io/distroless/python3-debian12:nonroot
+	// FROM python:3.13-slim-trixie AS build
+	// FROM gcr.io/distroless/python3-debian13:nonroot
 }
 
 // Detect reads a project's own files and suggests a spec; every value says
@@ -66,7 +66,7 @@ func ExampleDetect() {
 	// Output:
 	// node [package.json]
 	// hello-node (package.json:2)
-	// 20 (package.json:7)
+	// 26 (package.json:7)
 	// server.js (package.json:8)
 	// 8080 (server.js:5)
 	// /healthz (server.js:7)

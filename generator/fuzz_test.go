@@ -115,7 +115,7 @@ var fuzzBases = func() []fuzzBase {
 			fb := fuzzBase{stack: st, base: b}
 			switch {
 			case st == "python" && b == BaseDistroless:
-				fb.version = "3.11" // the only Python distroless ships
+				fb.version = "3.13" // the Python distroless Debian 13 ships
 			case st == "php" && b == BaseAlpine:
 				fb.server = "fpm" // the only PHP server image on Alpine
 			}

@@ -14,6 +14,7 @@ import (
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
+	"github.com/dockergen/dockergen/generator/catalog"
 	"github.com/dockergen/dockergen/profiles"
 	"github.com/dockergen/dockergen/templates"
 )
@@ -226,6 +227,9 @@ type data struct {
 
 	SeccompJSON    string
 	SeccompAllowed int
+	// Tools are the release catalog's tool pins (pnpm, yarn, poetry, uv,
+	// composer, corepack), by name.
+	Tools map[string]catalog.Tool
 }
 
 type secretData struct {
@@ -273,6 +277,7 @@ func newData(s *Spec, opts Options) (*data, error) {
 		HasShell:    s.Base == BaseSlim || s.Base == BaseAlpine,
 		BaseWhy:     baseWhy[s.Base],
 		Cmd:         s.Command,
+		Tools:       cat().Tools,
 	}
 	switch {
 	case len(s.Entrypoint) > 0:

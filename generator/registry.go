@@ -33,6 +33,10 @@ var stacks = func() map[string]*stack {
 			panic("generator: stack " + st.Name + " is registered twice or has no detector")
 		}
 		m[st.Name] = st
+		if st.Runtime != "" {
+			st.VersionRE = versionRE(st.Runtime)
+			st.VersionHelp = versionHelp(st)
+		}
 	}
 	return m
 }()

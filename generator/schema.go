@@ -283,7 +283,8 @@ func stackRules() []any {
 			mainProp["$comment"] = st.MainComment + ", else " + st.DefaultMain
 		}
 		props := map[string]any{
-			"version": map[string]any{"pattern": st.VersionRE.String(), "default": st.DefaultVersion, "$comment": st.VersionHelp},
+			"version": map[string]any{"pattern": st.VersionRE.String(), "default": st.defaultVersion(st.DefaultBase, ""), "$comment": st.VersionHelp},
+			"distro":  map[string]any{"default": defaultDistro(st.family(st.DefaultBase)), "$comment": st.distroHelp()},
 			"base":    map[string]any{"enum": st.Bases, "default": st.DefaultBase},
 			"main":    mainProp,
 		}

@@ -17,6 +17,13 @@ type Spec struct {
 	Version string `yaml:"version,omitempty" json:"version,omitempty"`
 	// Base is the runtime image flavour: alpine, slim, distroless or scratch.
 	Base string `yaml:"base,omitempty" json:"base,omitempty"`
+	// Distro is the base family release the images are built on: a Debian
+	// codename for slim and distroless (trixie, the default, or bookworm),
+	// an Alpine release for alpine ("3.24", the default, or "3.23"), an
+	// Ubuntu codename for .NET's slim and distroless (noble or resolute).
+	// A release the images are no longer built on is generated with a
+	// warning.
+	Distro string `yaml:"distro,omitempty" json:"distro,omitempty"`
 	// Syntax, when set, is written as the Dockerfile's "# syntax=" line
 	// (for example docker/dockerfile:1). Leave it empty to use the engine's
 	// built-in frontend, which needs no registry.

@@ -22,19 +22,19 @@ var binaryStack = &stack{
 	Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
 	DefaultMain:    binaryDefaultMain,
 	Profile:        "binary",
-	Images: func(v, base string) (string, string, string, error) {
+	Images: func(r release) (string, string, string, error) {
 		// The first stage only checks the file and supplies CA certificates.
-		builder := "debian:" + DebianRelease + "-slim"
-		switch base {
+		builder := img{"debian", "{debian}-slim", nil}
+		switch r.Base {
 		case BaseAlpine:
-			return builder, "alpine:" + AlpineVersion, "", nil
+			return images(r, "", builder, img{"alpine", "{alpine}", nil})
 		case BaseSlim:
-			return builder, "debian:" + DebianRelease + "-slim", "", nil
+			return images(r, "", builder, builder)
 		case BaseDistroless:
 			// base, not static: glibc, so a dynamically linked binary runs too.
-			return builder, "gcr.io/distroless/base-debian12:nonroot", "", nil
+			return images(r, "", builder, distrolessBase)
 		case BaseScratch:
-			return builder, "scratch", "", nil
+			return images(r, "", builder, scratch)
 		}
 		return "", "", "", errNoBase
 	},

@@ -22,26 +22,26 @@ import (
 // identifier, renamed to the spec's name, so the image runs /app/NAME like
 // the compiled stacks and a --healthcheck argument is probed the same way.
 // The apphost finds the shared runtime in /usr/share/dotnet, where every
-// official runtime image has it. Bases: slim (aspnet:V-bookworm-slim,
-// trixie-slim for 10.0, which has no Debian 12 image), alpine
-// (aspnet:V-alpine3.22, built on the Alpine SDK with the linux-musl runtime
-// identifier) and distroless, which for .NET means Ubuntu chiseled
-// (aspnet:V-noble-chiseled; jammy-chiseled for 6.0): no shell, no package
-// manager, glibc.
+// official runtime image has it. Bases: slim (aspnet:V-noble: .NET 10 has
+// no Debian image, so the distro is Ubuntu's), alpine (aspnet:V-alpine3.24,
+// built on the Alpine SDK with the linux-musl runtime identifier) and
+// distroless, which for .NET means Ubuntu chiseled (aspnet:V-noble-chiseled):
+// no shell, no package manager, glibc.
 var dotnetStack = &stack{
 	Name:  "dotnet",
 	Title: ".NET",
 	// A private feed's credentials live in the user-level NuGet.Config,
 	// which restore reads after the project's own NuGet.config.
-	Secret:         Secret{ID: "nuget-config", Target: "/root/.nuget/NuGet/NuGet.Config", Src: "~/.nuget/NuGet/NuGet.Config"},
-	DefaultVersion: "8.0",
-	VersionRE:      regexp.MustCompile(`^(6|8|9|10)\.0$`),
-	VersionHelp:    "a supported .NET release: 6.0, 8.0, 9.0 or 10.0",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-	DefaultMain:    "App.csproj",
-	Images:         dotnetImages,
-	CheckMain:      dotnetCheckMain,
+	Secret:  Secret{ID: "nuget-config", Target: "/root/.nuget/NuGet/NuGet.Config", Src: "~/.nuget/NuGet/NuGet.Config"},
+	Runtime: "dotnet",
+	// .NET 10 is published on Ubuntu, not Debian: slim is Ubuntu's
+	// noble, distroless its chiseled variant.
+	Families:    map[string]string{BaseSlim: familyUbuntu, BaseDistroless: familyUbuntu},
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain: "App.csproj",
+	Images:      dotnetImages,
+	CheckMain:   dotnetCheckMain,
 	Entry: func(s *Spec, _ string) []string {
 		return []string{path.Join(s.Workdir, s.Name)}
 	},
@@ -54,29 +54,17 @@ var dotnetStack = &stack{
 }
 
 // dotnetImages returns the SDK and ASP.NET Core runtime images of a .NET
-// release on a base, or an error for a combination Microsoft does not
-// publish: 6.0 (out of support since November 2024) has no Alpine 3.22 image
-// and its chiseled image is Ubuntu 22.04's; 10.0 has no Debian 12 image.
-func dotnetImages(v, base string) (string, string, string, error) {
+// release on a base: Ubuntu (noble by default) for slim, its chiseled
+// variant for distroless, Alpine for alpine.
+func dotnetImages(r release) (string, string, string, error) {
 	const repo = "mcr.microsoft.com/dotnet/"
-	debian := DebianRelease + "-slim"
-	if v == "10.0" {
-		debian = "trixie-slim" // .NET 10 ships Debian 13 images only
-	}
-	switch base {
+	switch r.Base {
 	case BaseSlim:
-		return repo + "sdk:" + v + "-" + debian, repo + "aspnet:" + v + "-" + debian, "", nil
+		return images(r, "", img{repo + "sdk", "{version}-{ubuntu}", nil}, img{repo + "aspnet", "{version}-{ubuntu}", nil})
 	case BaseAlpine:
-		if v == "6.0" {
-			return "", "", "", fmt.Errorf(".NET 6.0 has no alpine%s image (it reached end of support before Alpine %s); use version 8.0 or later, or base slim", AlpineVersion, AlpineVersion)
-		}
-		return repo + "sdk:" + v + "-alpine" + AlpineVersion, repo + "aspnet:" + v + "-alpine" + AlpineVersion, "", nil
+		return images(r, "", img{repo + "sdk", "{version}-alpine{alpine}", nil}, img{repo + "aspnet", "{version}-alpine{alpine}", nil})
 	case BaseDistroless:
-		chiseled := "noble-chiseled"
-		if v == "6.0" {
-			chiseled = "jammy-chiseled"
-		}
-		return repo + "sdk:" + v + "-" + debian, repo + "aspnet:" + v + "-" + chiseled, "", nil
+		return images(r, "", img{repo + "sdk", "{version}-{ubuntu}", nil}, img{repo + "aspnet", "{version}-{ubuntu}-chiseled", nil})
 	}
 	return "", "", "", errNoBase
 }

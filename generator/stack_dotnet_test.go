@@ -27,34 +27,33 @@ func TestDotnetCheckMain(t *testing.T) {
 // TestDotnetImages: the tag of every version × base, and the combinations
 // Microsoft does not publish.
 func TestDotnetImages(t *testing.T) {
-	for _, c := range []struct{ v, base, builder, runtime string }{
-		{"8.0", BaseSlim, "sdk:8.0-bookworm-slim", "aspnet:8.0-bookworm-slim"},
-		{"8.0", BaseAlpine, "sdk:8.0-alpine3.22", "aspnet:8.0-alpine3.22"},
-		{"8.0", BaseDistroless, "sdk:8.0-bookworm-slim", "aspnet:8.0-noble-chiseled"},
-		{"9.0", BaseDistroless, "sdk:9.0-bookworm-slim", "aspnet:9.0-noble-chiseled"},
-		{"10.0", BaseSlim, "sdk:10.0-trixie-slim", "aspnet:10.0-trixie-slim"},
-		{"10.0", BaseDistroless, "sdk:10.0-trixie-slim", "aspnet:10.0-noble-chiseled"},
-		{"6.0", BaseSlim, "sdk:6.0-bookworm-slim", "aspnet:6.0-bookworm-slim"},
-		{"6.0", BaseDistroless, "sdk:6.0-bookworm-slim", "aspnet:6.0-jammy-chiseled"},
+	for _, c := range []struct{ v, base, distro, builder, runtime string }{
+		{"10.0", BaseSlim, "", "sdk:10.0-noble", "aspnet:10.0-noble"},
+		{"10.0", BaseAlpine, "", "sdk:10.0-alpine3.24", "aspnet:10.0-alpine3.24"},
+		{"10.0", BaseDistroless, "", "sdk:10.0-noble", "aspnet:10.0-noble-chiseled"},
+		{"10.0", BaseDistroless, "resolute", "sdk:10.0-resolute", "aspnet:10.0-resolute-chiseled"},
+		{"11.0", BaseSlim, "", "sdk:11.0-noble", "aspnet:11.0-noble"},
+		{"8.0", BaseSlim, "", "sdk:8.0-noble", "aspnet:8.0-noble"},
+		{"6.0", BaseDistroless, "jammy", "sdk:6.0-jammy", "aspnet:6.0-jammy-chiseled"},
 	} {
-		b, r, interp, err := dotnetImages(c.v, c.base)
+		b, r, interp, err := imagesFor(stacks["dotnet"], c.v, c.base, c.distro)
 		if err != nil || b != "mcr.microsoft.com/dotnet/"+c.builder || r != "mcr.microsoft.com/dotnet/"+c.runtime || interp != "" {
 			t.Errorf("%s %s: %q %q %q %v", c.v, c.base, b, r, interp, err)
 		}
 	}
-	if _, _, _, err := dotnetImages("6.0", BaseAlpine); err == nil {
-		t.Error("6.0 on alpine3.22 does not exist")
-	}
-	if _, _, _, err := dotnetImages("8.0", BaseScratch); err == nil {
+	if _, _, _, err := imagesFor(stacks["dotnet"], "10.0", BaseScratch, ""); err == nil {
 		t.Error("scratch has no .NET runtime")
 	}
+	if got := stacks["dotnet"].distros("10.0", BaseSlim, ""); strings.Join(got, " ") != "resolute noble" {
+		t.Errorf("distros of .NET 10 on slim = %q, want resolute and noble (no Debian image)", got)
+	}
 	// Every version the catalog accepts has an image on slim and distroless.
-	for _, v := range []string{"6.0", "8.0", "9.0", "10.0"} {
+	for _, v := range []string{"6.0", "8.0", "9.0", "10.0", "11.0"} {
 		if !stacks["dotnet"].VersionRE.MatchString(v) {
 			t.Errorf("version %s refused", v)
 		}
 	}
-	for _, v := range []string{"7.0", "5.0", "8", "8.0.1", "net8.0", "11.0"} {
+	for _, v := range []string{"5.0", "8", "8.0.1", "net8.0", "12.0"} {
 		if stacks["dotnet"].VersionRE.MatchString(v) {
 			t.Errorf("version %s accepted", v)
 		}
@@ -159,7 +158,7 @@ func TestDotnetMarkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Main.Value != "App.csproj" || c.Version.Value != "8.0" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
+	if c.Main.Value != "App.csproj" || c.Version.Value != "10.0" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
 		t.Errorf("defaults: %+v", c)
 	}
 }

@@ -13,27 +13,24 @@ import (
 // static binary) on the golang image, its module cache in a cache mount,
 // copied alone into a minimal base. main is the main package.
 var goStack = &stack{
-	Name:           "go",
-	MainHelp:       "the main package to build, . or ./cmd/NAME",
-	Title:          "Go",
-	Secret:         Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
-	DefaultVersion: "1.26",
-	VersionRE:      regexp.MustCompile(`^1\.[0-9]{1,2}$`),
-	VersionHelp:    "a Go release such as 1.26",
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
-	DefaultMain:    ".",
-	Images: func(v, base string) (string, string, string, error) {
-		builder := "golang:" + v + "-" + DebianRelease
-		switch base {
+	Name:        "go",
+	MainHelp:    "the main package to build, . or ./cmd/NAME",
+	Title:       "Go",
+	Secret:      Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},
+	Runtime:     "go",
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseScratch, BaseSlim, BaseAlpine},
+	DefaultMain: ".",
+	Images: func(r release) (string, string, string, error) {
+		switch r.Base {
 		case BaseAlpine:
-			return "golang:" + v + "-alpine" + AlpineVersion, "alpine:" + AlpineVersion, "", nil
+			return images(r, "", img{"golang", "{version}-alpine{alpine}", nil}, img{"alpine", "{alpine}", nil})
 		case BaseSlim:
-			return builder, "debian:" + DebianRelease + "-slim", "", nil
+			return images(r, "", img{"golang", "{version}-{debian}", nil}, img{"debian", "{debian}-slim", nil})
 		case BaseDistroless:
-			return builder, "gcr.io/distroless/static-debian12:nonroot", "", nil
+			return images(r, "", img{"golang", "{version}-{debian}", nil}, distrolessStatic)
 		case BaseScratch:
-			return builder, "scratch", "", nil
+			return images(r, "", img{"golang", "{version}-{debian}", nil}, scratch)
 		}
 		return "", "", "", errNoBase
 	},
@@ -81,10 +78,10 @@ var goDetector = &detector{
 		return last, true
 	}))},
 	// The toolchain line names the Go the project is built with; the go
-	// line only the oldest it accepts.
+	// line only the oldest it accepts: a minimum, not the choice.
 	version: []finder{
 		fromFile("go.mod", regexpLine(goToolchainRE, asIs)),
-		fromFile("go.mod", regexpLine(goDirectiveRE, asIs)),
+		constraint(fromFile("go.mod", regexpLine(goDirectiveRE, asIs))),
 		toolVersion(2, "golang", "go"),
 	},
 	mains: func(p *project, c *Candidate) []Detected {

@@ -22,14 +22,14 @@ import (
 // The runtime is always jlink'd from the builder's JDK into
 // /opt/java/openjdk, so the runtime matches the JDK that compiled the jar and
 // every base works the same way for every version, where the JRE images do
-// not (distroless ships java17 and java21, on Debian 12 only, and has no JRE
-// without a JDK's version choice; Temurin's JRE images are Ubuntu or Alpine):
+// not (distroless ships only some Java lines, and has no JRE without a JDK's
+// version choice; Temurin's JRE images are Ubuntu or Alpine):
 //
-//	slim        debian:bookworm-slim
-//	distroless  gcr.io/distroless/cc-debian12:nonroot (glibc, libstdc++ and
+//	slim        debian:trixie-slim
+//	distroless  gcr.io/distroless/cc-debian13:nonroot (glibc, libstdc++ and
 //	            libgcc_s, which libjvm links; zlib is copied next to the
 //	            runtime's libraries when they link it: cc has none)
-//	alpine      alpine:3.22, with the builder's -alpine (musl) variant
+//	alpine      alpine:3.24, with the builder's -alpine (musl) variant
 //
 // Without build.jlink the runtime holds every module of the JDK except the
 // development tools (compiler, javadoc, jshell, jdeps, jlink, jpackage, jar,
@@ -99,18 +99,19 @@ func javaCheckMain(example string) func(s *Spec) string {
 
 // javaImages returns the Images function of a java stack: the builder is
 // the tool's official image on Temurin (its -alpine variant for alpine, so
-// that jlink links a musl runtime), the runtime a plain base (see above).
-func javaImages(builder func(v string) string) func(v, base string) (string, string, string, error) {
-	return func(v, base string) (string, string, string, error) {
-		b := builder(v)
+// that jlink links a musl runtime): repo with tag, or alpineTag; the
+// runtime a plain base (see above).
+func javaImages(repo, tag, alpineTag string) func(r release) (string, string, string, error) {
+	return func(r release) (string, string, string, error) {
+		b := img{repo, tag, nil}
 		interp := javaHome + "/bin/java"
-		switch base {
+		switch r.Base {
 		case BaseSlim:
-			return b, "debian:" + DebianRelease + "-slim", interp, nil
+			return images(r, interp, b, img{"debian", "{debian}-slim", nil})
 		case BaseDistroless:
-			return b, "gcr.io/distroless/cc-debian12:nonroot", interp, nil
+			return images(r, interp, b, distrolessCC)
 		case BaseAlpine:
-			return b + "-alpine", "alpine:" + AlpineVersion, interp, nil
+			return images(r, interp, img{repo, alpineTag, nil}, img{"alpine", "{alpine}", nil})
 		}
 		return "", "", "", errNoBase
 	}

@@ -1,24 +1,24 @@
 package generator
 
+import "strconv"
+
 // The java-gradle stack: a Gradle project built into an executable jar and
 // run on a jlink'd runtime; see stack_java.go.
 var javaGradleStack = &stack{
-	Name:           "java-gradle",
-	Title:          "Java (Gradle)",
-	Secret:         Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
-	DefaultVersion: "21",
-	VersionRE:      javaVersionRE,
-	VersionHelp:    "a Java LTS major version: 17, 21 or 25",
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseSlim, BaseAlpine},
-	DefaultMain:    javaGradleMain,
+	Name:        "java-gradle",
+	Title:       "Java (Gradle)",
+	Secret:      Secret{ID: "gradle-properties", Target: "/root/.gradle/gradle.properties", Src: "~/.gradle/gradle.properties"},
+	Runtime:     "java",
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseSlim, BaseAlpine},
+	DefaultMain: javaGradleMain,
 	// Gradle 8 does not run on Java 25 (Gradle 9.1 is the first that does).
-	Images: javaImages(func(v string) string {
-		if v == "25" {
-			return "gradle:9-jdk" + v
+	Images: func(r release) (string, string, string, error) {
+		if v, err := strconv.Atoi(r.Version); err == nil && v >= 25 {
+			return javaImages("gradle", "9-jdk{version}", "9-jdk{version}-alpine")(r)
 		}
-		return "gradle:8-jdk" + v
-	}),
+		return javaImages("gradle", "8-jdk{version}", "8-jdk{version}-alpine")(r)
+	},
 	HTTPProbe: javaProbe,
 	Profile:   "java",
 	Tools:     []string{"gradle", "gradlew"},

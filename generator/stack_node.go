@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -15,29 +14,24 @@ import (
 // is copied with the production node_modules. The pinned tool versions are
 // in templates/node.Dockerfile.tmpl, beside the commands that use them.
 var nodeStack = &stack{
-	Name:           "node",
-	MainHelp:       "the script that starts the app, relative to the project (for example server.js)",
-	Title:          "Node.js",
-	Secret:         Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
-	DefaultVersion: "22",
-	VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
-	VersionHelp:    "a Node.js major version such as 22",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-	DefaultMain:    "server.js",
-	Images: func(v, base string) (string, string, string, error) {
-		slim := "node:" + v + "-" + DebianRelease + "-slim"
-		switch base {
+	Name:        "node",
+	MainHelp:    "the script that starts the app, relative to the project (for example server.js)",
+	Title:       "Node.js",
+	Secret:      Secret{ID: "npmrc", Target: "/root/.npmrc", Src: "~/.npmrc"},
+	Runtime:     "node",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain: "server.js",
+	Images: func(r release) (string, string, string, error) {
+		slim := img{"node", "{version}-{debian}-slim", nil}
+		switch r.Base {
 		case BaseSlim:
-			return slim, slim, "/usr/local/bin/node", nil
+			return images(r, "/usr/local/bin/node", slim, slim)
 		case BaseAlpine:
-			img := "node:" + v + "-alpine" + AlpineVersion
-			return img, img, "/usr/local/bin/node", nil
+			alpine := img{"node", "{version}-alpine{alpine}", nil}
+			return images(r, "/usr/local/bin/node", alpine, alpine)
 		case BaseDistroless:
-			if !slices.Contains([]string{"18", "20", "22", "24"}, v) {
-				return "", "", "", fmt.Errorf("distroless ships Node.js 18, 20, 22 and 24, not %s", v)
-			}
-			return slim, "gcr.io/distroless/nodejs" + v + "-debian12:nonroot", "/nodejs/bin/node", nil
+			return images(r, "/nodejs/bin/node", slim, img{"gcr.io/distroless/nodejs{version}-debian{distroless}", "nonroot", nil})
 		}
 		return "", "", "", errNoBase
 	},
@@ -150,16 +144,13 @@ func nodeTool(p *project) (Detected, bool) {
 	return Detected{}, false
 }
 
-// nodeVersionFile reads .nvmrc or .node-version: a version such as 20,
-// v20.11.0 or 20.x (aliases such as lts/iron are not versions).
+// nodeVersionFile reads .nvmrc or .node-version: an npm range such as 20,
+// v20.11.0, 20.x or an alias (lts/*, lts/iron), resolved with the catalog.
 func nodeVersionFile(name string) finder {
-	return fromFile(name, func(data []byte) (string, int, bool) {
+	return constraint(fromFile(name, func(data []byte) (string, int, bool) {
 		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
-		if m := nodeMajorRE.FindStringSubmatch(line); m != nil {
-			return m[1], 1, true
-		}
 		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
-	})
+	}))
 }
 
 var nodeDetector = &detector{
@@ -177,26 +168,22 @@ var nodeDetector = &detector{
 		return Detected{Value: n, From: at("package.json", lineOf(data, `"name"`))}, n != ""
 	}},
 	// The file a developer's version manager reads is what they run; engines
-	// is the oldest the package accepts: its first major number.
+	// is a range the package accepts: the newest supported line in it.
 	version: []finder{
 		nodeVersionFile(".nvmrc"),
 		nodeVersionFile(".node-version"),
 		toolVersion(1, "nodejs", "node"),
-		func(p *project) (Detected, bool) {
+		constraint(func(p *project) (Detected, bool) {
 			pj, data, ok := readPackageJSON(p)
 			if !ok || len(pj.Engines) == 0 {
 				return Detected{}, false
 			}
 			var engines map[string]string
-			if json.Unmarshal(pj.Engines, &engines) != nil || engines["node"] == "" {
+			if json.Unmarshal(pj.Engines, &engines) != nil || strings.TrimSpace(engines["node"]) == "" {
 				return Detected{}, false
 			}
-			m := nodeRangeMajorRE.FindString(engines["node"])
-			if m == "" {
-				return Detected{}, false
-			}
-			return Detected{Value: m, From: at("package.json", lineOf(data, `"node"`))}, true
-		},
+			return Detected{Value: strings.TrimSpace(engines["node"]), From: at("package.json", lineOf(data, `"node"`))}, true
+		}),
 	},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
@@ -267,7 +254,7 @@ func nodeNotes(p *project, c *Candidate) {
 		c.Notes = append(c.Notes, fmt.Sprintf("several lockfiles (%s): using %s for %s (%s); delete the others so every install resolves the same versions", strings.Join(locks, ", "), lock, tool.Value, tool.Source()))
 	}
 	if tool.Value == "yarn" || tool.Value == "pnpm" {
-		pinned := map[string]string{"yarn": "1.22.22", "pnpm": "10.12.1"}[tool.Value]
+		pinned := pinnedTool(tool.Value).Version
 		if pj == nil || !strings.HasPrefix(pj.PackageManager, tool.Value+"@") {
 			c.Notes = append(c.Notes, fmt.Sprintf("package.json has no packageManager field: corepack uses dockergen's pinned %s %s (set it with 'corepack use %s@VERSION' to build with your own)", tool.Value, pinned, tool.Value))
 		} else if !strings.Contains(pj.PackageManager, "+sha") {

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,5 +63,40 @@ func TestDetectNodeTool(t *testing.T) {
 				t.Errorf("spec build.tool = %q, want %q", s.Build.Tool, tc.tool)
 			}
 		})
+	}
+}
+
+// TestNodeVersionSources: .nvmrc (an npm range or alias) comes before
+// package.json's engines (a range: the newest supported LTS in it, not its
+// minimum); each value says why.
+func TestNodeVersionSources(t *testing.T) {
+	for _, tc := range []struct {
+		files map[string]string
+		want  Detected
+	}{
+		{map[string]string{"package.json": "{\n  \"name\": \"a\",\n  \"engines\": {\"node\": \">=18\"}\n}\n"},
+			Detected{Value: "26", From: "package.json:3", Reason: ">=18 (package.json:3) → 26, the newest LTS"}},
+		{map[string]string{"package.json": `{"engines": {"node": "^20 || ^22"}}`},
+			Detected{Value: "22", From: "package.json:1", Reason: "^20 || ^22 (package.json:1) → 22, the newest LTS allowed (security fixes only; end of life on 2027-04-30)"}},
+		{map[string]string{"package.json": `{"engines": {"node": ">=18"}}`, ".nvmrc": "lts/*\n"},
+			Detected{Value: "26", From: ".nvmrc:1", Reason: "lts/* (.nvmrc:1) → 26, the newest LTS"}},
+		{map[string]string{"package.json": `{}`, ".nvmrc": "v20.11.0\n"},
+			Detected{Value: "20", From: ".nvmrc:1", Reason: "v20.11.0 (.nvmrc:1) → 20 (20.11.0), end of life since 2026-04-30 (newest supported: 26)"}},
+		{map[string]string{"package.json": `{}`, ".node-version": "24\n"},
+			Detected{Value: "24", From: ".node-version:1", Reason: "24 (.node-version:1) → 24 (security fixes only; end of life on 2028-04-30)"}},
+	} {
+		dir := t.TempDir()
+		for f, body := range tc.files {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d, err := Detect(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.For("node").Version; got != tc.want {
+			t.Errorf("%v: version %+v, want %+v", tc.files, got, tc.want)
+		}
 	}
 }

@@ -13,12 +13,12 @@ import (
 // packages, no scripts, optimized autoloader), then copied with the app into
 // the official PHP image of the chosen server:
 //
-//   - apache (default): php:VERSION-apache-bookworm, Apache prefork with
+//   - apache (default): php:VERSION-apache-DEBIAN (trixie by default), Apache prefork with
 //     mod_php, run as the app user on the spec's first port (no privileged
 //     port), logs to stdout and stderr, answering HTTP. main is the front
 //     controller (public/index.php): its directory is the document root and
 //     every path that is not a file goes to it (FallbackResource).
-//   - fpm: php:VERSION-fpm-bookworm (slim) or php:VERSION-fpm-alpine3.22
+//   - fpm: php:VERSION-fpm-DEBIAN (slim) or php:VERSION-fpm-alpineA
 //     (alpine), PHP-FPM speaking FastCGI on the spec's first port for a
 //     front end (nginx, Caddy, a load balancer) that sends SCRIPT_FILENAME
 //     = the workdir's main. It does not answer HTTP; its healthcheck speaks
@@ -34,33 +34,34 @@ var phpStack = &stack{
 	Title: "PHP",
 	// Composer reads a private repository's credentials from
 	// COMPOSER_HOME/auth.json; COMPOSER_HOME is /tmp in composer:2.
-	Secret:         Secret{ID: "composer-auth", Target: "/tmp/auth.json", Src: "~/.config/composer/auth.json"},
-	DefaultVersion: "8.3",
-	VersionRE:      regexp.MustCompile(`^8\.[1-4]$`),
-	VersionHelp:    "a PHP release from 8.1 to 8.4, such as 8.3",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine},
-	DefaultMain:    "public/index.php",
-	MainHelp:       "the front controller, whose directory is the document root (for example public/index.php)",
-	Servers:        []string{"apache", "fpm"},
+	Secret:      Secret{ID: "composer-auth", Target: "/tmp/auth.json", Src: "~/.config/composer/auth.json"},
+	Runtime:     "php",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine},
+	DefaultMain: "public/index.php",
+	MainHelp:    "the front controller, whose directory is the document root (for example public/index.php)",
+	Servers:     []string{"apache", "fpm"},
+	BaseServers: map[string]string{BaseAlpine: "fpm"},
 	ChoiceHelp: map[string]string{
 		"apache": "Apache with mod_php, answers HTTP",
 		"fpm":    "PHP-FPM, answers FastCGI for a front end such as nginx",
 	},
-	// Images returns the apache image on slim (the default server):
-	// it does not see the server, so php.Dockerfile.tmpl names the
-	// slim fpm image itself (and .Runtime, which the image's base.name
-	// label and DOCKER-SECURITY.md show, still says apache there).
-	// Images is the default server's (apache on slim, fpm on alpine,
-	// the only PHP server image there); ServerImages is what a spec gets.
-	// apache on alpine is refused by Check, on the server field.
-	Images: phpImages,
-	ServerImages: func(v, base, server string) (string, string, string, error) {
-		switch {
-		case base == BaseSlim && server == "fpm":
-			return phpComposerImage, phpImage(v, base, "fpm"), phpInterp, nil
+	// Images is the server's image: apache or fpm on slim, fpm on alpine
+	// (the only PHP server image there: apache on alpine is refused by
+	// Check, on the server field). The builder is the catalog's composer.
+	Images: func(r release) (string, string, string, error) {
+		composer := img{"composer", pinnedTool("composer").Version, nil} // composer:2
+		server := r.Server
+		switch r.Base {
+		case BaseSlim:
+			if server != "fpm" {
+				server = "apache"
+			}
+			return images(r, phpInterp, composer, img{"php", "{version}-{variant}-{debian}", []string{"variant", server}})
+		case BaseAlpine:
+			return images(r, phpInterp, composer, img{"php", "{version}-{variant}-alpine{alpine}", []string{"variant", "fpm"}})
 		}
-		return phpImages(v, base)
+		return "", "", "", errNoBase
 	},
 	HTTPProbe: func(interp, url string) []string {
 		return []string{interp, "-d", "allow_url_fopen=1", "-r", phpProbe, "--", url}
@@ -99,29 +100,7 @@ var phpStack = &stack{
 	Detector: phpDetector,
 }
 
-// phpImages is the images of the default server of a base.
-func phpImages(v, base string) (string, string, string, error) {
-	switch base {
-	case BaseSlim:
-		return phpComposerImage, phpImage(v, base, "apache"), phpInterp, nil
-	case BaseAlpine:
-		return phpComposerImage, phpImage(v, base, "fpm"), phpInterp, nil
-	}
-	return "", "", "", errNoBase
-}
-
-const (
-	phpComposerImage = "composer:2"
-	phpInterp        = "/usr/local/bin/php"
-)
-
-// phpImage returns the official PHP image of a version, base and server.
-func phpImage(v, base, server string) string {
-	if base == BaseAlpine {
-		return "php:" + v + "-" + server + "-alpine" + AlpineVersion
-	}
-	return "php:" + v + "-" + server + "-" + DebianRelease
-}
+const phpInterp = "/usr/local/bin/php"
 
 // phpMainRE is a relative .php path of plain parts: no '.' or '..' part, no
 // leading '-', nothing Apache's configuration or a shell would read as syntax.
@@ -190,6 +169,9 @@ func phpComposerVersion(pick string) finder {
 			return Detected{}, false
 		}
 		from := at("composer.json", lineOf(data, `"`+v+`"`))
+		if pick == "require" { // a Composer constraint: resolved with the catalog
+			return Detected{Value: v, From: from, constraint: true}, true
+		}
 		if m := phpReleaseRE.FindString(v); m != "" {
 			return Detected{Value: m, From: from}, true
 		}

@@ -43,12 +43,13 @@ func TestDetectPHPBesideNode(t *testing.T) {
 	}
 }
 
-// TestPHPComposerConstraint: the release is the first major.minor of
-// config.platform.php or require.php, whatever the constraint's syntax.
+// TestPHPComposerConstraint: require.php is a Composer constraint: the
+// newest supported line that satisfies it (a minimum is a floor, not the
+// choice); a form the catalog cannot read gives its first major.minor.
 func TestPHPComposerConstraint(t *testing.T) {
 	for constraint, want := range map[string]string{
-		"^8.2": "8.2", ">=8.1 <8.4": "8.1", "~8.3.0": "8.3", "8.2.*": "8.2", "8.4.1": "8.4",
-		">=8.1,<8.3": "8.1", "^8.1 || ^8.2": "8.1", "8.3.x-dev": "8.3",
+		"^8.2": "8.5", ">=8.1 <8.4": "8.3", "~8.3.0": "8.3", "8.2.*": "8.2", "8.4.1": "8.4",
+		">=8.1,<8.3": "8.2", "^8.1 || ^8.2": "8.5", "8.3.x-dev": "8.3", "^8.1": "8.5",
 	} {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "composer.json"), []byte(`{"require": {"php": "`+constraint+`"}}`), 0o644)
@@ -86,9 +87,9 @@ func TestPHPServers(t *testing.T) {
 	for _, c := range []struct {
 		server, base, entry, label, runtime string
 	}{
-		{"apache", BaseSlim, "/usr/sbin/apache2 -DFOREGROUND", "php 8.3 with Apache", "php:8.3-apache-bookworm"},
-		{"fpm", BaseSlim, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.3 with PHP-FPM", "php:8.3-fpm-bookworm"},
-		{"fpm", BaseAlpine, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.3 with PHP-FPM", "php:8.3-fpm-alpine3.22"},
+		{"apache", BaseSlim, "/usr/sbin/apache2 -DFOREGROUND", "php 8.5 with Apache", "php:8.5-apache-trixie"},
+		{"fpm", BaseSlim, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.5 with PHP-FPM", "php:8.5-fpm-trixie"},
+		{"fpm", BaseAlpine, "/usr/local/sbin/php-fpm --nodaemonize", "php 8.5 with PHP-FPM", "php:8.5-fpm-alpine3.24"},
 	} {
 		s := &Spec{APIVersion: APIVersion, Name: "app", Stack: "php", Base: c.base, Server: c.server}
 		s.Defaults()
@@ -130,7 +131,7 @@ func TestPHPDetectDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Main.Value != "public/index.php" || c.Version.Value != "8.3" || c.Main.Found() {
+	if c.Main.Value != "public/index.php" || c.Version.Value != "8.5" || c.Main.Found() {
 		t.Errorf("main %+v version %+v", c.Main, c.Version)
 	}
 	if len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "composer.json, public/index.php, index.php, .php-version") {

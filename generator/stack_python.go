@@ -13,29 +13,26 @@ import (
 // an application server (gunicorn for WSGI, uvicorn for ASGI). The pinned
 // tool versions are in templates/python.Dockerfile.tmpl.
 var pythonStack = &stack{
-	Name:           "python",
-	MainHelp:       "the script that starts the app (for example app.py), or module:callable with a server",
-	Title:          "Python",
-	Secret:         Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
-	DefaultVersion: "3.12",
-	VersionRE:      regexp.MustCompile(`^3\.[0-9]{1,2}$`),
-	VersionHelp:    "a Python release such as 3.12",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine, BaseDistroless},
-	DefaultMain:    "app.py",
-	Images: func(v, base string) (string, string, string, error) {
-		slim := "python:" + v + "-slim-" + DebianRelease
-		switch base {
+	Name:        "python",
+	MainHelp:    "the script that starts the app (for example app.py), or module:callable with a server",
+	Title:       "Python",
+	Secret:      Secret{ID: "pipconf", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"},
+	Runtime:     "python",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine, BaseDistroless},
+	DefaultMain: "app.py",
+	Images: func(r release) (string, string, string, error) {
+		slim := img{"python", "{version}-slim-{debian}", nil}
+		switch r.Base {
 		case BaseSlim:
-			return slim, slim, "/usr/local/bin/python3", nil
+			return images(r, "/usr/local/bin/python3", slim, slim)
 		case BaseAlpine:
-			img := "python:" + v + "-alpine" + AlpineVersion
-			return img, img, "/usr/local/bin/python3", nil
+			alpine := img{"python", "{version}-alpine{alpine}", nil}
+			return images(r, "/usr/local/bin/python3", alpine, alpine)
 		case BaseDistroless:
-			if v != "3.11" {
-				return "", "", "", fmt.Errorf("distroless python3-debian12 ships Python 3.11, not %s (set version: \"3.11\" or base: slim)", v)
-			}
-			return slim, "gcr.io/distroless/python3-debian12:nonroot", "/usr/bin/python3", nil
+			// distroless python3 ships its Debian release's Python (3.13
+			// on Debian 13): the catalog's versions say which.
+			return images(r, "/usr/bin/python3", slim, img{"gcr.io/distroless/python3-debian{distroless}", "nonroot", nil})
 		}
 		return "", "", "", errNoBase
 	},
@@ -70,7 +67,7 @@ var pythonStack = &stack{
 	Doc: stackDoc{
 		DetectedFrom: "`requirements*.txt`, `pyproject.toml` (`[project]`, `[tool.poetry]`), `poetry.lock`, `uv.lock`, `.python-version`, Django/Flask/FastAPI",
 		Runtime:      "a virtualenv built in the builder and copied; no compilers in the runtime",
-		BaseNotes:    map[string]string{BaseDistroless: "3.11"},
+		BaseNotes:    map[string]string{BaseDistroless: "the Debian release's Python"},
 	},
 }
 
@@ -162,7 +159,7 @@ var (
 	pyprojectNameRE = regexp.MustCompile(`(?m)^name\s*=\s*["']([^"']+)["']`)
 	// pyRequiresRE is the lowest Python a project accepts: requires-python
 	// (PEP 621) or Poetry's python dependency, ">=3.11", "^3.11", "~=3.11".
-	pyRequiresRE = regexp.MustCompile(`(?m)^\s*(?:requires-python|python)\s*=\s*["']\s*(?:>=|\^|~=|~|==)?\s*(3\.[0-9]{1,2})`)
+	pyRequiresRE = regexp.MustCompile(`(?m)^\s*(?:requires-python|python)\s*=\s*["']\s*([^"']*[0-9][^"']*)["']`)
 	pyTableRE    = regexp.MustCompile(`(?m)^\s*\[(project|tool\.poetry|tool\.uv)[\].]`)
 	// pyDjangoRE names the settings module in manage.py: its package is
 	// the project's, which holds wsgi.py.
@@ -170,6 +167,20 @@ var (
 	pyFlaskRE   = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:flask\.)?Flask\(\s*__name__`)
 	pyFastAPIRE = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:fastapi\.)?FastAPI\(`)
 )
+
+// pyRange reads requires-python (PEP 440) or Poetry's python constraint,
+// whose caret and tilde forms (^3.11, ~3.12) become PEP 440 (>=3.11,<4,
+// ~=3.12.0).
+func pyRange(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(s, "^"):
+		s = ">=" + strings.TrimSpace(s[1:])
+	case strings.HasPrefix(s, "~") && !strings.HasPrefix(s, "~="):
+		s = "~=" + strings.TrimSpace(s[1:]) + ".0"
+	}
+	return s, s != ""
+}
 
 // pyDependency returns where a project declares a dependency on pkg
 // (requirements.txt, pyproject.toml or Pipfile, with the line), or "".
@@ -272,13 +283,21 @@ func pyFramework(p *project) (pyApp, bool) {
 var pythonDetector = &detector{
 	markers: []string{"requirements.txt", "pyproject.toml", "Pipfile", ".python-version", "app.py", "main.py", "server.py", "manage.py"},
 	name:    []finder{nameFrom("pyproject.toml", regexpLine(pyprojectNameRE, asIs))},
+	// .python-version pins the interpreter (its first line that is not a
+	// comment); requires-python is a range: the newest supported line in it.
 	version: []finder{fromFile(".python-version", func(data []byte) (string, int, bool) {
-		line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
-		if m := pythonVersionRE.FindStringSubmatch(line); m != nil {
-			return m[1], 1, true
+		for n, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if m := pythonVersionRE.FindStringSubmatch(line); m != nil {
+				return m[1], n + 1, true
+			}
+			return line, n + 1, true
 		}
-		return strings.TrimSpace(line), 1, strings.TrimSpace(line) != ""
-	}), toolVersion(2, "python"), fromFile("pyproject.toml", regexpLine(pyRequiresRE, asIs))},
+		return "", 0, false
+	}), toolVersion(2, "python"), constraint(fromFile("pyproject.toml", regexpLine(pyRequiresRE, pyRange)))},
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
 		if app, ok := pyFramework(p); ok && pyDependency(p, app.server) != "" {

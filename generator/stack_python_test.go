@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,12 +63,12 @@ func TestPythonEntry(t *testing.T) {
 		{BaseAlpine, "gunicorn", "app:app", []string{"/opt/venv/bin/gunicorn", "--bind", "0.0.0.0:8080", "--workers", "3", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-", "--error-logfile", "-", "app:app"}},
 		{BaseDistroless, "uvicorn", "pkg.main:api", []string{"/usr/bin/python3", "-m", "uvicorn", "--host", "0.0.0.0", "--port", "8080", "--no-server-header", "pkg.main:api"}},
 	} {
-		s := &Spec{Name: "app", Stack: "python", Version: "3.11", Base: tc.base, Server: tc.server, Main: tc.main}
+		s := &Spec{Name: "app", Stack: "python", Version: "3.13", Base: tc.base, Server: tc.server, Main: tc.main}
 		s.Defaults()
 		if errs := s.Validate(); len(errs) > 0 {
 			t.Fatalf("%+v: %v", tc, errs)
 		}
-		_, _, interp, _ := stacks["python"].Images(s.Version, s.Base)
+		_, _, interp, _ := stacks["python"].images(s)
 		if got := pythonEntry(s, interp); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s %s: entry %q, want %q", tc.base, tc.server, got, tc.want)
 		}
@@ -75,7 +77,7 @@ func TestPythonEntry(t *testing.T) {
 			t.Fatal(err)
 		}
 		df := string(files["Dockerfile"])
-		if onPath := strings.Contains(df, "PYTHONPATH=/opt/venv/lib/python3.11/site-packages"); onPath != (tc.base == BaseDistroless) {
+		if onPath := strings.Contains(df, "PYTHONPATH=/opt/venv/lib/python3.13/site-packages"); onPath != (tc.base == BaseDistroless) {
 			t.Errorf("%s: PYTHONPATH on the venv is %v, want it only on distroless", tc.base, onPath)
 		}
 	}
@@ -96,6 +98,39 @@ func TestGunicornWorkers(t *testing.T) {
 		s := &Spec{Resources: Resources{CPUs: tc.cpus, Memory: tc.mem, Pids: tc.pids}}
 		if got := GunicornWorkers(s); got != tc.want {
 			t.Errorf("%+v: %d workers, want %d", tc, got, tc.want)
+		}
+	}
+}
+
+// TestPythonVersionSources: .python-version pins the interpreter (its first
+// line that is not a comment); requires-python and Poetry's python are
+// ranges: the newest supported line in them, not their minimum.
+func TestPythonVersionSources(t *testing.T) {
+	for _, tc := range []struct {
+		files map[string]string
+		want  Detected
+	}{
+		{map[string]string{"pyproject.toml": "[project]\nname = \"a\"\nrequires-python = \">=3.9\"\n"},
+			Detected{Value: "3.14", From: "pyproject.toml:3", Reason: ">=3.9 (pyproject.toml:3) → 3.14, the newest supported"}},
+		{map[string]string{"pyproject.toml": "[project]\nrequires-python = \">=3.9,<3.13\"\n"},
+			Detected{Value: "3.12", From: "pyproject.toml:2", Reason: ">=3.9,<3.13 (pyproject.toml:2) → 3.12, the newest supported allowed (security fixes only; end of life on 2028-10-31)"}},
+		{map[string]string{"pyproject.toml": "[tool.poetry.dependencies]\npython = \"^3.11\"\n"},
+			Detected{Value: "3.14", From: "pyproject.toml:2", Reason: ">=3.11 (pyproject.toml:2) → 3.14, the newest supported"}},
+		{map[string]string{"pyproject.toml": "[project]\nrequires-python = \">=3.9\"\n", ".python-version": "# pyenv\n\n3.13.1\n"},
+			Detected{Value: "3.13", From: ".python-version:3", Reason: "3.13 (.python-version:3) → 3.13 (security fixes only; end of life on 2029-10-31)"}},
+	} {
+		dir := t.TempDir()
+		for f, body := range tc.files {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d, err := Detect(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.For("python").Version; got != tc.want {
+			t.Errorf("%v: version %+v, want %+v", tc.files, got, tc.want)
 		}
 	}
 }

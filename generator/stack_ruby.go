@@ -21,31 +21,24 @@ var rubyStack = &stack{
 	Title: "Ruby",
 	// Bundler keeps a private gem server's credentials in its global
 	// config (bundle config set --global gems.example.com user:token).
-	Secret:         Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
-	DefaultVersion: "3.3",
-	VersionRE:      regexp.MustCompile(`^3\.[1-4]$`),
-	VersionHelp:    "a Ruby release from 3.1 to 3.4, such as 3.3",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine},
-	DefaultMain:    "app.rb",
-	Servers:        []string{"none", "puma"},
+	Secret:      Secret{ID: "bundle-config", Target: "/root/.bundle/config", Src: "~/.bundle/config"},
+	Runtime:     "ruby",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine},
+	DefaultMain: "app.rb",
+	Servers:     []string{"none", "puma"},
 	ChoiceHelp: map[string]string{
 		"none": "the interpreter runs main directly",
 		"puma": "Puma, a Rack server: main is the config.ru",
 	},
-	Images: func(v, base string) (string, string, string, error) {
-		switch base {
+	Images: func(r release) (string, string, string, error) {
+		switch r.Base {
 		case BaseSlim:
-			img := "ruby:" + v + "-slim-" + DebianRelease
-			return img, img, rubyInterp, nil
+			slim := img{"ruby", "{version}-slim-{debian}", nil}
+			return images(r, rubyInterp, slim, slim)
 		case BaseAlpine:
-			if v == "3.1" {
-				// Ruby 3.1 reached its end of life (March 2025) before
-				// Alpine 3.22 was released: no such tag was ever built.
-				return "", "", "", fmt.Errorf("ruby:3.1 has no alpine%s image (Ruby 3.1 reached end of life before Alpine %s); use version 3.2 or later, or base slim", AlpineVersion, AlpineVersion)
-			}
-			img := "ruby:" + v + "-alpine" + AlpineVersion
-			return img, img, rubyInterp, nil
+			alpine := img{"ruby", "{version}-alpine{alpine}", nil}
+			return images(r, rubyInterp, alpine, alpine)
 		}
 		return "", "", "", errNoBase
 	},
@@ -154,8 +147,10 @@ var rubyDetector = &detector{
 			return v, 1, ok
 		}),
 		toolVersion(2, "ruby"),
-		fromFile("Gemfile", regexpLine(gemfileRubyRE, rubyRelease)),
+		// The lockfile's exact Ruby comes before the Gemfile's requirement
+		// (~> 3.2, >= 3.2: the newest supported line that satisfies it).
 		fromFile("Gemfile.lock", regexpLine(lockRubyRE, rubyRelease)),
+		constraint(fromFile("Gemfile", regexpLine(gemfileRubyRE, asIs))),
 	},
 	// A Rack app (config.ru) whose Gemfile.lock locks puma is served by
 	// puma, with config.ru as main; otherwise the scripts are the mains.

@@ -29,17 +29,23 @@ func TestRubyRelease(t *testing.T) {
 }
 
 // TestRubyVersionSources: .ruby-version wins over .tool-versions, which wins
-// over the Gemfile's ruby line, which wins over Gemfile.lock's RUBY VERSION;
-// each value records its file and line.
+// over Gemfile.lock's exact RUBY VERSION, which wins over the Gemfile's ruby
+// requirement (a range: the newest supported line in it); each value
+// records its file and line, and why.
 func TestRubyVersionSources(t *testing.T) {
 	files := map[string]string{
 		".ruby-version":  "3.4.1\n",
 		".tool-versions": "nodejs 22\nruby 3.3.6\n",
-		"Gemfile":        "source \"https://rubygems.org\"\n\nruby '3.2.5'\n",
-		"Gemfile.lock":   "GEM\n  specs:\n\nRUBY VERSION\n   ruby 3.1.4p223\n\nBUNDLED WITH\n   2.5.0\n",
+		"Gemfile.lock":   "GEM\n  specs:\n\nRUBY VERSION\n   ruby 3.4.9p0\n\nBUNDLED WITH\n   2.5.0\n",
+		"Gemfile":        "source \"https://rubygems.org\"\n\nruby '>= 3.2'\n",
 	}
-	want := []Detected{{"3.4", ".ruby-version:1"}, {"3.3", ".tool-versions:2"}, {"3.2", "Gemfile:3"}, {"3.1", "Gemfile.lock:5"}}
-	order := []string{".ruby-version", ".tool-versions", "Gemfile", "Gemfile.lock"}
+	want := []Detected{
+		{Value: "3.4", From: ".ruby-version:1", Reason: "3.4 (.ruby-version:1) → 3.4"},
+		{Value: "3.3", From: ".tool-versions:2", Reason: "3.3 (.tool-versions:2) → 3.3 (security fixes only; end of life on 2027-03-31)"},
+		{Value: "3.4", From: "Gemfile.lock:5", Reason: "3.4 (Gemfile.lock:5) → 3.4"},
+		{Value: "4.0", From: "Gemfile:3", Reason: ">= 3.2 (Gemfile:3) → 4.0, the newest supported"},
+	}
+	order := []string{".ruby-version", ".tool-versions", "Gemfile.lock", "Gemfile"}
 	for i := range order {
 		dir := t.TempDir()
 		for _, f := range order[i:] {

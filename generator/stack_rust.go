@@ -5,7 +5,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -14,39 +13,34 @@ import (
 // Cargo.toml and Cargo.lock alone). main is the binary's name (the
 // [[bin]] name, else the package name). distroless (cc: glibc + libgcc,
 // what a Rust binary links) and slim are glibc runtimes built on the
-// Debian image. scratch and alpine are musl: built on rust:V-alpine3.22,
-// whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
+// Debian image. scratch and alpine are musl: built on rust:V-alpineA (the
+// distro, Alpine 3.24 by default), whose own target is the musl one (x86_64- or aarch64-unknown-linux-musl,
 // static by default), so no rustup target download is needed and the
 // architecture is the build's; scratch gets only the static binary and
-// CA certificates. Alpine 3.22 images exist from Rust 1.87 on. A crate
+// CA certificates. A crate
 // that needs a C library (openssl-sys) needs its static build on Alpine.
 var rustStack = &stack{
-	Name:           "rust",
-	MainHelp:       "the Cargo binary's name (the [[bin]] name, else the package name)",
-	Title:          "Rust",
-	Secret:         Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
-	DefaultVersion: "1.88",
-	VersionRE:      regexp.MustCompile(`^1\.[0-9]{2,3}$`),
-	VersionHelp:    "a Rust release such as 1.88",
-	DefaultBase:    BaseDistroless,
-	Bases:          []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
-	DefaultMain:    "app",
-	Images: func(v, base string) (string, string, string, error) {
-		builder := "rust:" + v + "-slim-" + DebianRelease
-		switch base {
+	Name:        "rust",
+	MainHelp:    "the Cargo binary's name (the [[bin]] name, else the package name)",
+	Title:       "Rust",
+	Secret:      Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},
+	Runtime:     "rust",
+	Families:    map[string]string{BaseScratch: familyAlpine},
+	DefaultBase: BaseDistroless,
+	Bases:       []string{BaseDistroless, BaseSlim, BaseScratch, BaseAlpine},
+	DefaultMain: "app",
+	Images: func(r release) (string, string, string, error) {
+		glibc := img{"rust", "{version}-slim-{debian}", nil}
+		musl := img{"rust", "{version}-alpine{alpine}", nil}
+		switch r.Base {
 		case BaseSlim:
-			return builder, "debian:" + DebianRelease + "-slim", "", nil
+			return images(r, "", glibc, img{"debian", "{debian}-slim", nil})
 		case BaseDistroless:
-			return builder, "gcr.io/distroless/cc-debian12:nonroot", "", nil
-		case BaseScratch, BaseAlpine:
-			if minor, _ := strconv.Atoi(strings.TrimPrefix(v, "1.")); minor < 87 {
-				return "", "", "", fmt.Errorf("rust:%s has no alpine%s image (the musl builder of base %s; Alpine %s came with Rust 1.87): use version 1.87 or later, or base distroless or slim", v, AlpineVersion, base, AlpineVersion)
-			}
-			musl := "rust:" + v + "-alpine" + AlpineVersion
-			if base == BaseScratch {
-				return musl, "scratch", "", nil
-			}
-			return musl, "alpine:" + AlpineVersion, "", nil
+			return images(r, "", glibc, distrolessCC)
+		case BaseScratch:
+			return images(r, "", musl, scratch)
+		case BaseAlpine:
+			return images(r, "", musl, img{"alpine", "{alpine}", nil})
 		}
 		return "", "", "", errNoBase
 	},
@@ -153,14 +147,15 @@ var rustDetector = &detector{
 			return v, 1, ok
 		}),
 		toolVersion(2, "rust"),
-		fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
+		// rust-version is the oldest Rust the package builds with: a minimum.
+		constraint(fromFile("Cargo.toml", func(data []byte) (string, int, bool) {
 			m := parseCargoManifest(data)
 			if m.RustVersion.Value == "" {
 				return "", 0, false
 			}
 			v, ok := rustRelease(m.RustVersion.Value)
 			return v, m.RustVersion.Line, ok
-		}),
+		})),
 	},
 	mains: func(p *project, c *Candidate) []Detected {
 		data, ok := p.read("Cargo.toml")

@@ -3,33 +3,35 @@ package generator
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 )
 
 // The static stack: a built or plain static site served by nginx as the
 // app user. version is the Node.js major of the optional build step
-// (build.command runs in node:VERSION-bookworm-slim); main is the site's
+// (build.command runs in node:VERSION-DEBIAN-slim; nginx is the catalog's
+// stable line); main is the site's
 // directory (. for a plain site, for example dist after a build). The
 // seccomp profile is nginx's.
 var staticStack = &stack{
-	Name:           "static",
-	MainHelp:       "the site's directory: . for a plain site, or the build's output such as dist",
-	DefaultVersion: "22",
-	VersionRE:      regexp.MustCompile(`^[0-9]{2}$`),
-	VersionHelp:    "the Node.js major version of the optional build step (build.command), such as 22",
-	DefaultBase:    BaseSlim,
-	Bases:          []string{BaseSlim, BaseAlpine},
-	DefaultMain:    ".",
-	Profile:        "nginx",
-	Images: func(v, base string) (string, string, string, error) {
-		builder := "node:" + v + "-" + DebianRelease + "-slim"
-		switch base {
+	Name:        "static",
+	MainHelp:    "the site's directory: . for a plain site, or the build's output such as dist",
+	Runtime:     "node",
+	VersionHelp: "the Node.js major version of the optional build step (build.command)",
+	DefaultBase: BaseSlim,
+	Bases:       []string{BaseSlim, BaseAlpine},
+	DefaultMain: ".",
+	Profile:     "nginx",
+	// nginx is the catalog's stable line; the build step's Node.js is
+	// version (on the default Debian release for alpine).
+	Images: func(r release) (string, string, string, error) {
+		builder := img{"node", "{version}-{debian}-slim", nil}
+		nginx := newestLine("nginx")
+		switch r.Base {
 		case BaseSlim:
 			// The probe is bash's /dev/tcp: the image has no HTTP client.
-			return builder, "nginx:" + NginxVersion + "-" + DebianRelease, "/bin/bash", nil
+			return images(r, "/bin/bash", builder, img{"nginx", "{version}-{debian}", []string{"version", nginx}})
 		case BaseAlpine:
-			return builder, "nginx:" + NginxVersion + "-alpine", "/usr/bin/wget", nil
+			return images(r, "/usr/bin/wget", builder, img{"nginx", "{version}-alpine{alpine}", []string{"version", nginx}})
 		}
 		return "", "", "", errNoBase
 	},
@@ -78,9 +80,6 @@ var staticStack = &stack{
 		Runtime:      "nginx as uid 10001 on 8080, read-only root, pid and temp paths on tmpfs",
 	},
 }
-
-// NginxVersion pins the nginx image of the static stack.
-const NginxVersion = "1.27"
 
 // --- detection ---
 

@@ -15,13 +15,6 @@ const (
 	BaseScratch    = "scratch"
 )
 
-// AlpineVersion and DebianRelease pin the distribution releases that every
-// image tag refers to.
-const (
-	AlpineVersion = "3.22"
-	DebianRelease = "bookworm"
-)
-
 // stack is what dockergen knows about one language runtime: its defaults,
 // the bases it supports and the images each base means, its detector, its
 // hooks (validation, entry, label) and what the README says of it. Each
@@ -32,32 +25,43 @@ const (
 // Shared code reads these fields and calls these hooks; it never branches on
 // a stack's name.
 //
-// The images are a function of version and base today; a release catalog
-// (images per base family and version, read from data) can replace Images
-// and VersionRE without changing any caller, which goes through images().
+// Every image comes from the release catalog (release.go): Images names a
+// catalog repository and tag pattern per base, filled with the spec's
+// version and distro; the default version, VersionRE and VersionHelp of a
+// stack with a Runtime come from the catalog's lines.
 type stack struct {
 	Name string
 	// Title names the stack for people ("Node.js"); "" means Name.
 	Title string
 	// Secret is the usual build secret of the stack's package manager (a
 	// private registry's credentials), the wizard's suggestion.
-	Secret         Secret
+	Secret Secret
+	// Runtime is the stack's runtime in the release catalog (go, node…);
+	// "" for a stack that has none (binary: version is the executable's).
+	Runtime string
+	// DefaultVersion, VersionRE and VersionHelp are a stack's own only
+	// when it has no Runtime; otherwise they come from the catalog (the
+	// default per base: defaultVersion). VersionHelp of a stack with a
+	// Runtime, when set, is what its version means ("the Node.js major
+	// version of the build step"); the catalog's range is added to it.
 	DefaultVersion string
 	VersionRE      *regexp.Regexp
 	VersionHelp    string
-	DefaultBase    string
-	Bases          []string
-	DefaultMain    string
+	// Families maps a base to the base family its distro field picks, where
+	// it is not the usual one (slim, distroless, scratch: debian; alpine:
+	// alpine): .NET's slim is Ubuntu, rust's scratch builds on Alpine.
+	Families    map[string]string
+	DefaultBase string
+	Bases       []string
+	DefaultMain string
 	// MainHelp says what main means for the stack, for people ("the
 	// Cargo binary's name"); "" means "for example DEFAULTMAIN".
 	MainHelp string
 	// Images returns the builder image, the runtime image and the runtime's
-	// interpreter path ("" for compiled stacks) for a version and base, or an
+	// interpreter path ("" for compiled stacks) of a release (version,
+	// base, server, distro), each from the catalog (release.image), or an
 	// error when that combination does not exist.
-	Images func(version, base string) (builder, runtime, interpreter string, err error)
-	// ServerImages, when set, replaces Images for stacks whose images
-	// depend on the server too (php: the apache or the fpm image).
-	ServerImages func(version, base, server string) (builder, runtime, interpreter string, err error)
+	Images func(r release) (builder, runtime, interpreter string, err error)
 	// HTTPProbe is the exec-form healthcheck that fetches url with the
 	// runtime's own client, or nil when the runtime has none.
 	HTTPProbe func(interpreter, url string) []string
@@ -70,6 +74,9 @@ type stack struct {
 	// Servers are the allowed values of server, the default first; nil
 	// when the stack has no choice (server must then be empty).
 	Servers []string
+	// BaseServers is the default server of a base where it is not the
+	// first of Servers (php on alpine: fpm, the only image there).
+	BaseServers map[string]string
 	// ChoiceHelp describes each build tool and server, for a person
 	// choosing one (ChoiceHelp).
 	ChoiceHelp map[string]string
@@ -128,10 +135,7 @@ type stackDoc struct {
 // images returns the builder and runtime images and the interpreter of a
 // spec's stack, version, base and (where it matters) server.
 func (st *stack) images(s *Spec) (builder, runtime, interpreter string, err error) {
-	if st.ServerImages != nil {
-		return st.ServerImages(s.Version, s.Base, s.Server)
-	}
-	return st.Images(s.Version, s.Base)
+	return st.Images(st.releaseOf(s))
 }
 
 // StackTitle names a stack for people ("Node.js" for node), or returns the

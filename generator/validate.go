@@ -36,11 +36,14 @@ func (s *Spec) Defaults() {
 	}
 	st := stacks[s.Stack]
 	if st != nil {
-		if s.Version == "" {
-			s.Version = st.DefaultVersion
-		}
 		if s.Base == "" {
 			s.Base = st.DefaultBase
+		}
+		if s.Distro == "" && slices.Contains(st.Bases, s.Base) {
+			s.Distro = defaultDistro(st.family(s.Base))
+		}
+		if s.Version == "" {
+			s.Version = st.defaultVersion(s.Base, s.Distro)
 		}
 		if s.Main == "" && st.MainFromName && s.Name != "" {
 			s.Main = s.Name
@@ -52,7 +55,7 @@ func (s *Spec) Defaults() {
 			s.Build.Tool = st.Tools[0]
 		}
 		if s.Server == "" && len(st.Servers) > 0 {
-			s.Server = st.Servers[0]
+			s.Server = st.serverFor(s.Base)
 		}
 	}
 	if s.Context == "" {
@@ -169,12 +172,16 @@ func (s *Spec) Validate() []FieldError {
 			bad("stack", "%q is not supported (allowed: %s)", s.Stack, strings.Join(Stacks(), ", "))
 		}
 	} else {
-		if !st.VersionRE.MatchString(s.Version) {
-			bad("version", "%q is not a valid %s version (allowed: %s)", s.Version, s.Stack, st.VersionHelp)
+		versionOK := true
+		if msg := st.checkVersion(s.Version); msg != "" {
+			bad("version", "%s", msg)
+			versionOK = false
 		}
 		if !slices.Contains(st.Bases, s.Base) {
 			bad("base", "%q is not a base for %s (allowed: %s)", s.Base, s.Stack, strings.Join(st.Bases, ", "))
-		} else if st.VersionRE.MatchString(s.Version) {
+		} else if msg := st.checkDistro(s); msg != "" {
+			bad("distro", "%s", msg)
+		} else if versionOK {
 			if _, _, _, err := st.images(s); err != nil {
 				bad("base", "%s", err)
 			}

@@ -53,6 +53,19 @@ func (c *Catalog) Image(repo string) (*Image, bool) {
 // longer built on (a frozen tag): golang with "{version}-alpine{alpine}" and
 // alpine 3.22 fails, with 3.24 it gives golang:1.27-alpine3.24.
 func (im *Image) Ref(tagPattern string, vals map[string]string) (string, error) {
+	return im.ref(tagPattern, vals, true)
+}
+
+// Fill is Ref without the publishes check: a family release the image is no
+// longer built on gives its frozen tag (golang with alpine 3.22 gives
+// golang:1.27-alpine3.22) for a caller that asked for it explicitly and warns
+// about it (ClassifyImage says why). It still fails for a pattern the image
+// does not list, a missing value or a release the catalog does not know.
+func (im *Image) Fill(tagPattern string, vals map[string]string) (string, error) {
+	return im.ref(tagPattern, vals, false)
+}
+
+func (im *Image) ref(tagPattern string, vals map[string]string, published bool) (string, error) {
 	if tagPattern != "" && !slices.Contains(im.Tags, tagPattern) {
 		return "", fmt.Errorf("%s: no tag pattern %q (it has %s)", im.Repo, tagPattern, strings.Join(im.Tags, ", "))
 	}
@@ -74,7 +87,7 @@ func (im *Image) Ref(tagPattern string, vals map[string]string) (string, error) 
 				switch rels, listed := im.Publishes[fam]; {
 				case l == nil:
 					errs = append(errs, fmt.Sprintf("%s %q is no %s release in the catalog", ph, v, p.Title))
-				case listed && !slices.ContainsFunc(rels, func(r string) bool { return familyLine(p, r) == l }):
+				case published && listed && !slices.ContainsFunc(rels, func(r string) bool { return familyLine(p, r) == l }):
 					errs = append(errs, fmt.Sprintf("%s is no longer built on %s %s (only on %s)", im.Repo, p.Title, v, strings.Join(rels, ", ")))
 				}
 			}

@@ -116,6 +116,8 @@ func TestImageRef(t *testing.T) {
 		{"golang", "{version}-{debian}", map[string]string{"version": "1.27"}, "", "no value for {debian}"},
 		{"golang", "{version}-{debian}", map[string]string{"version": "1.27", "debian": "sid"}, "", "no Debian release"},
 		{"golang", "{version}-slim", map[string]string{"version": "1.27"}, "", "no tag pattern"},
+		{"gradle", "9-jdk{version}-alpine", map[string]string{"version": "25"}, "gradle:9-jdk25-alpine", ""},
+		{"maven", "3.9-eclipse-temurin-{version}-alpine", map[string]string{"version": "25"}, "maven:3.9-eclipse-temurin-25-alpine", ""},
 	}
 	for _, tc := range cases {
 		im, ok := c.Image(tc.repo)
@@ -138,5 +140,20 @@ func TestImageRef(t *testing.T) {
 	}
 	if _, ok := c.Image("nope"); ok {
 		t.Error("Image(nope) found")
+	}
+}
+
+func TestImageFill(t *testing.T) {
+	c := Default()
+	im, _ := c.Image("golang")
+	got, err := im.Fill("{version}-alpine{alpine}", map[string]string{"version": "1.27", "alpine": "3.22"})
+	if err != nil || got != "golang:1.27-alpine3.22" {
+		t.Errorf("Fill frozen = %q, %v; want golang:1.27-alpine3.22", got, err)
+	}
+	if info, ok := c.ClassifyImage(got, c.Date.Time); !ok || !info.Frozen {
+		t.Errorf("%s: not classified as frozen", got)
+	}
+	if _, err := im.Fill("{version}-{debian}", map[string]string{"version": "1.27", "debian": "sid"}); err == nil {
+		t.Error("Fill accepted a Debian release the catalog does not know")
 	}
 }

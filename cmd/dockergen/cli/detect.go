@@ -61,6 +61,9 @@ endpoint.`)
 type detectedJSON struct {
 	Value string `json:"value"`
 	From  string `json:"from"` // "default" when dockergen's default
+	// Reason says how a version was chosen: ">=18 (package.json:5) → 26,
+	// the newest LTS".
+	Reason string `json:"reason,omitempty"`
 }
 
 type candidateJSON struct {
@@ -101,7 +104,9 @@ func runDetect(e *env, o *detectOptions, dir string) error {
 }
 
 func writeDetectJSON(w io.Writer, det *generator.Detection) error {
-	dj := func(d generator.Detected) detectedJSON { return detectedJSON{Value: d.Value, From: d.Source()} }
+	dj := func(d generator.Detected) detectedJSON {
+		return detectedJSON{Value: d.Value, From: d.Source(), Reason: d.Reason}
+	}
 	out := struct {
 		Dir        string          `json:"dir"`
 		Candidates []candidateJSON `json:"candidates"`
@@ -124,5 +129,6 @@ func writeDetectJSON(w io.Writer, det *generator.Detection) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a reason's ">=18" as written
 	return enc.Encode(out)
 }

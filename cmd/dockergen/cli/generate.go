@@ -94,6 +94,7 @@ func runGenerate(e *env, o *generateOptions, fileSet bool) error {
 	if err != nil {
 		return err
 	}
+	printWarnings(e.stderr, generator.Warnings(spec))
 	switch {
 	case toStdout:
 		return printFiles(e.stdout, files)

@@ -18,6 +18,7 @@ type initOptions struct {
 	yes, force, dryRun bool
 	stack, name        string
 	version, base      string
+	distro             string
 	main               string
 	tool, server       string
 	ports              []int
@@ -80,6 +81,7 @@ values are checked like a spec's fields: a bad one is an error, exit 2.`),
 	f.StringVar(&o.name, "name", "", "the image and container name; default: the project's name")
 	f.StringVar(&o.version, "version", "", "the language version (1.26, 22, 3.12); default: the detected one")
 	f.StringVar(&o.base, "base", "", "the runtime base ("+strings.Join(allBases(), ", ")+"); default: the stack's")
+	f.StringVar(&o.distro, "distro", "", "the base family release: a Debian codename (trixie, bookworm), an Alpine release (3.24, 3.23) or, for .NET, an Ubuntu codename (noble, resolute); default: the newest the images are built on")
 	f.StringVar(&o.main, "main", "", "what the container runs: the main package, script, build output or binary, as the stack names it (init asks with an example)")
 	f.StringVar(&o.tool, "tool", "", "the package manager or build tool, for stacks with a choice ("+choicesText(generator.ToolsFor)+"); default: the detected one")
 	f.StringVar(&o.server, "server", "", "the application server, for stacks with a choice ("+choicesText(generator.ServersFor)+"); default: the detected one")
@@ -105,6 +107,7 @@ var flagFields = map[string][]string{
 	"name":             {"name"},
 	"version":          {"version"},
 	"base":             {"base", "packages"},
+	"distro":           {"distro"},
 	"main":             {"main"},
 	"tool":             {"build.tool"},
 	"server":           {"server"},
@@ -171,6 +174,7 @@ func runInit(e *env, o *initOptions, dir string, changed func(string) bool) erro
 	if err != nil {
 		return err
 	}
+	printWarnings(e.stderr, generator.Warnings(spec))
 	plan, err := planFiles(dir, files)
 	if err != nil {
 		return err
@@ -266,6 +270,9 @@ func (o *initOptions) applyFlags(s *generator.Spec, changed func(string) bool) e
 	}
 	if changed("base") {
 		s.Base = o.base
+	}
+	if changed("distro") {
+		s.Distro = o.distro
 	}
 	if changed("main") {
 		s.Main = o.main
@@ -412,6 +419,9 @@ func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidat
 			continue
 		}
 		fmt.Fprintf(w, "  %-8s %-20s %s\n", r.k, r.d.Value, r.d.Source())
+		if r.d.Reason != "" && r.d.Reason != r.d.Value {
+			fmt.Fprintf(w, "  %-8s %s\n", "why", r.d.Reason)
+		}
 	}
 	for _, n := range c.Notes {
 		fmt.Fprintf(w, "  ! %s\n", n)

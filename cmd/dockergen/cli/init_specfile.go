@@ -44,6 +44,9 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 	if w.Context == "." {
 		w.Context = ""
 	}
+	if w.Distro == generator.DefaultDistro(w.Stack, w.Base) {
+		w.Distro = "" // the newest the images are built on, as the catalog moves
+	}
 	if w.Workdir == generator.DefaultWorkdir {
 		w.Workdir = ""
 	}

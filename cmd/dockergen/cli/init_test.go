@@ -156,7 +156,7 @@ func TestInitWizardGo(t *testing.T) {
 	}
 	wantAsked := []string{
 		"Image and container name: [hello]",
-		"Go version: [1.26]",
+		"Go version: [1.27]",
 		"Runtime base: [distroless]",
 		"Main package: [.]",
 		"Port(s) the app listens on: [8080]",
@@ -173,7 +173,7 @@ func TestInitWizardGo(t *testing.T) {
 		t.Errorf("bases offered %v", got)
 	}
 	s := loadInitSpec(t, dir)
-	if s.Name != "hello-svc" || s.Base != "scratch" || s.Version != "1.26" || !reflect.DeepEqual(s.Healthcheck.Command, []string{"/app/hello-svc", "-healthcheck"}) {
+	if s.Name != "hello-svc" || s.Base != "scratch" || s.Version != "1.27" || !reflect.DeepEqual(s.Healthcheck.Command, []string{"/app/hello-svc", "-healthcheck"}) {
 		t.Errorf("spec %+v", s)
 	}
 	checkInitCurrent(t, dir)
@@ -206,7 +206,7 @@ func TestInitWizardValidates(t *testing.T) {
 	}
 	wantRefused := map[string][]string{
 		"Image and container name:":                         {`name: "Hello_" is not a valid image name`},
-		"Python version:":                                   {`version: "3" is not a valid python version (allowed: a Python release such as 3.12)`},
+		"Python version:":                                   {`version: "3" is not a valid python version (allowed: a Python release line from 3.8 to 3.14, such as 3.14)`},
 		"Port(s) the app listens on:":                       {"ports[0]: 80 is a privileged port", `ports[0]: "http" is not a port number`},
 		"Healthcheck path (none for no healthcheck):":       {`healthcheck.path: "healthz" is not an HTTP path`},
 		"Writable paths (none for a fully read-only root):": {"writable[0]: the root cannot be writable"},
@@ -246,7 +246,7 @@ func TestInitWizardValidates(t *testing.T) {
 func TestInitWizardAnswersReachSpec(t *testing.T) {
 	dir := copyExampleApp(t, "python")
 	p := newScript(answers(
-		"Python version:", "3.11",
+		"Python version:", "3.13",
 		"Runtime base:", "distroless",
 		"Script to run:", "app.py",
 		"Port(s) the app listens on:", "9000, 9001",
@@ -269,7 +269,7 @@ func TestInitWizardAnswersReachSpec(t *testing.T) {
 	}
 	got := loadInitSpec(t, dir)
 	want := &generator.Spec{
-		APIVersion: generator.APIVersion, Name: "hello-python", Stack: "python", Version: "3.11", Base: "distroless",
+		APIVersion: generator.APIVersion, Name: "hello-python", Stack: "python", Version: "3.13", Base: "distroless",
 		Main: "app.py", Ports: []int{9000, 9001}, Healthcheck: generator.Healthcheck{Disabled: true},
 		Writable:  []string{"/tmp", "/var/cache/app"},
 		Resources: generator.Resources{Memory: "1g", CPUs: "1.5", Pids: 200},
@@ -298,7 +298,7 @@ func TestInitWizardAmbiguous(t *testing.T) {
 	if p.asked[0] != "Stack: [python]" || !reflect.DeepEqual(p.choices["Stack:"], []string{"python", "node"}) {
 		t.Errorf("asked %q, offered %v", p.asked, p.choices["Stack:"])
 	}
-	if !slices.Contains(p.asked, "Node.js version: [20]") {
+	if !slices.Contains(p.asked, "Node.js version: [26]") {
 		t.Errorf("the questions did not follow the stack chosen:\n%s", p.askedText())
 	}
 	if s := loadInitSpec(t, dir); s.Stack != "node" || s.Main != "server.js" {
@@ -343,7 +343,7 @@ func TestInitNoOverwrite(t *testing.T) {
 	if !slices.Contains(r.p.asked, q+" [false]") {
 		t.Errorf("asked:\n%s", r.p.askedText())
 	}
-	for _, want := range []string{"overwrite  Dockerfile (it differs, see below)", "-FROM golang\n", "+FROM gcr.io/distroless/static-debian12:nonroot\n"} {
+	for _, want := range []string{"overwrite  Dockerfile (it differs, see below)", "-FROM golang\n", "+FROM gcr.io/distroless/static-debian13:nonroot\n"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}

@@ -232,7 +232,7 @@ func TestInitTerminal(t *testing.T) {
 		r.answer("Image and container name:", keyEnter)
 		r.answer("Python version:", keyEnter)
 		r.answer("Runtime base:", "?")
-		r.expect("Not offered: distroless (distroless python3-debian12 ships Python 3.11, not 3.12")
+		r.expect("Not offered: distroless (gcr.io/distroless/python3-debian13 ships Python 3.13, not 3.14")
 		r.c.Send(keyEnter)
 		r.answer("Build tool:", keyEnter)
 		r.answer("Server:", keyEnter)
@@ -303,7 +303,7 @@ func TestInitTerminal(t *testing.T) {
 			}
 			r.expect("overwrite  Dockerfile (it differs, see below)")
 			r.expect("-FROM python:3.9")
-			r.expect("+FROM python:3.12-slim-bookworm AS build")
+			r.expect("+FROM python:3.14-slim-trixie AS build")
 			key := keyEnter
 			if yes {
 				key = "y" + keyEnter

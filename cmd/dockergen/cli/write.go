@@ -202,3 +202,11 @@ func writeTemp(dir, name string, data []byte) (string, error) {
 	}
 	return f.Name(), nil
 }
+
+// printWarnings writes the generator's warnings (an end-of-life version, a
+// frozen or end-of-life base image) on stderr, one a line.
+func printWarnings(w io.Writer, warnings []string) {
+	for _, m := range warnings {
+		fmt.Fprintln(w, "dockergen: warning: "+m)
+	}
+}

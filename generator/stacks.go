@@ -106,6 +106,9 @@ type stack struct {
 	// MainPrompt is the wizard's question for main; "" means "What to run
 	// (main):".
 	MainPrompt string
+	// ConfigFiles are the files beside the Dockerfile that the image
+	// copies in (templates STACK.NAME.tmpl); nil for none.
+	ConfigFiles func(s *Spec) []configFile
 	// Detector reads a project of this stack (Detect); a detector without
 	// markers is never detected, only chosen with --stack.
 	Detector *detector

@@ -238,6 +238,8 @@ type data struct {
 
 	SeccompJSON    string
 	SeccompAllowed int
+	// Referees are the scanner findings left on purpose (referees.yaml).
+	Referees []RefereeException
 
 	// configs are the stack's config files, copied from outDir (the output
 	// directory relative to the build context); see ConfigSrc.
@@ -353,6 +355,9 @@ func newData(s *Spec, opts Options) (*data, error) {
 	}
 	js, err := json.MarshalIndent(comp.Seccomp(), "", "  ")
 	if err != nil {
+		return nil, err
+	}
+	if d.Referees, err = RefereeExceptions(); err != nil {
 		return nil, err
 	}
 	d.SeccompJSON = string(js)

@@ -43,7 +43,7 @@ var e2eStacks = map[string]e2eStack{
 	"go":     {DepsStep: `"go", "mod", "download"`, MainFile: "main.go", Comment: "// "},
 	"node":   {DepsStep: `"npm", "ci"`, MainFile: "server.js", Comment: "// "},
 	"python": {DepsStep: `pip install`, MainFile: "app.py", Comment: "# "},
-	"static": {DepsStep: `> /etc/nginx/nginx.conf`, MainFile: "robots.txt", Comment: "# "},
+	"static": {DepsStep: `nginx -t -q`, MainFile: "robots.txt", Comment: "# "},
 	"rust": {DepsStep: `echo 'fn main() {}' > src/main.rs`, MainFile: "src/main.rs", Comment: "// ",
 		// The musl bases build on rust:V-alpine3.22, which exists from Rust
 		// 1.87 on; the example pins 1.63, Debian bookworm's rustc (the

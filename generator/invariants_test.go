@@ -717,8 +717,13 @@ func checkCompose(t testing.TB, spec *Spec, d *data, c []byte) {
 	if h := d.Run.Health; h == nil {
 		eq("healthcheck", svc["healthcheck"], map[string]any{"disable": true})
 	} else {
+		// Compose interpolates $: each is doubled, and undoubled gives the probe.
+		test := []string{"CMD"}
+		for _, w := range h.Test {
+			test = append(test, strings.ReplaceAll(w, "$", "$$"))
+		}
 		eq("healthcheck", svc["healthcheck"], map[string]any{
-			"test": list(h.ComposeTest()), "interval": h.Interval, "timeout": h.Timeout,
+			"test": list(test), "interval": h.Interval, "timeout": h.Timeout,
 			"start_period": h.StartPeriod, "retries": h.Retries,
 		})
 	}

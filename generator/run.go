@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // RunSettings are the hardened run-time settings of a container: the one
@@ -114,5 +115,13 @@ func newHealth(s *Spec) *Health {
 	return &Health{Test: test, Interval: h.Interval, Timeout: h.Timeout, StartPeriod: h.StartPeriod, Retries: h.Retries}
 }
 
-// ComposeTest is the probe as Compose's healthcheck test: exec form, CMD first.
-func (h Health) ComposeTest() []string { return append([]string{"CMD"}, h.Test...) }
+// ComposeTest is the probe as Compose's healthcheck test: exec form, CMD
+// first, each $ doubled so that Compose's interpolation gives back the
+// image's probe unchanged.
+func (h Health) ComposeTest() []string {
+	test := []string{"CMD"}
+	for _, w := range h.Test {
+		test = append(test, strings.ReplaceAll(w, "$", "$$"))
+	}
+	return test
+}

@@ -57,7 +57,7 @@ func scanTree(t *testing.T, dirs map[string]string) map[string][]finding {
 	by := map[string][]finding{}
 	for _, f := range all {
 		dir, file, ok := strings.Cut(filepath.ToSlash(f.File), "/")
-		if !ok {
+		if _, known := dirs[dir]; !ok || !known {
 			t.Fatalf("finding outside the scanned directories: %s", f)
 		}
 		f.File = file
@@ -136,12 +136,21 @@ func kics(t *testing.T, root string) []finding {
 	if err := json.Unmarshal(b, &rep); err != nil {
 		t.Fatalf("kics's report: %v", err)
 	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var fs []finding
 	for _, q := range rep.Queries {
 		for _, f := range q.Files {
-			rel, err := filepath.Rel(root, f.FileName)
+			// KICS names files relative to its working directory.
+			name := f.FileName
+			if !filepath.IsAbs(name) {
+				name = filepath.Join(cwd, name)
+			}
+			rel, err := filepath.Rel(root, name)
 			if err != nil || strings.HasPrefix(rel, "..") {
-				rel = f.FileName
+				t.Fatalf("kics reports %s, outside %s", f.FileName, root)
 			}
 			fs = append(fs, finding{"kics", q.QueryID, q.QueryName, rel, f.Line})
 		}

@@ -26,6 +26,16 @@ func copyExampleApp(t *testing.T, stack string) string {
 	for _, o := range generator.Outputs {
 		generated[o.File] = true
 	}
+	// The stack's config files (nginx.conf, php.ini) are outputs too.
+	if data, err := os.ReadFile(filepath.Join(src, specName)); err == nil {
+		if spec, err := generator.LoadSpec(specName, data); err == nil {
+			if files, err := generator.Generate(spec, generator.Options{}); err == nil {
+				for n := range files {
+					generated[n] = true
+				}
+			}
+		}
+	}
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -27,7 +27,8 @@ const (
 // hooks (validation, entry, label) and what the README says of it. Each
 // stack is one value in its own file, stack_NAME.go, listed once in the
 // registry (registry.go); its other parts are keyed by its name: the
-// templates NAME.Dockerfile.tmpl and NAME.dockerignore.tmpl, its seccomp
+// templates NAME.Dockerfile.tmpl and NAME.dockerignore.tmpl (and
+// NAME.FILE.tmpl for each of its ConfigFiles), its seccomp
 // profile (profiles/, see ProfileFor) and its example (examples/NAME).
 // Shared code reads these fields and calls these hooks; it never branches on
 // a stack's name.

@@ -922,6 +922,13 @@ func TestE2ECompose(t *testing.T) {
 			if got != want {
 				t.Errorf("compose container: %q, want %q", got, want)
 			}
+			// compose.yaml's healthcheck is the image's, after Compose's
+			// interpolation ($$ in the file is $ here).
+			hcFormat := "{{json .Config.Healthcheck.Test}} {{.Config.Healthcheck.Interval}} {{.Config.Healthcheck.Timeout}} {{.Config.Healthcheck.StartPeriod}} {{.Config.Healthcheck.Retries}}"
+			image := strings.TrimSpace(docker(t, "inspect", "--format", "{{.Image}}", id))
+			if c, i := docker(t, "inspect", "--format", hcFormat, id), docker(t, "image", "inspect", "--format", hcFormat, image); c != i {
+				t.Errorf("compose container healthcheck %s, the image's %s", c, i)
+			}
 			secopt := docker(t, "inspect", "--format", "{{json .HostConfig.SecurityOpt}}", id)
 			if !strings.Contains(secopt, "no-new-privileges:true") || !strings.Contains(secopt, `SCMP_ACT_ERRNO`) {
 				t.Errorf("compose container security options lack no-new-privileges or the profile: %.200s", secopt)

@@ -51,6 +51,11 @@ type Options struct {
 	// Context is the build context relative to the output directory
 	// (default: the spec's context).
 	Context string
+	// OutDir is the output directory relative to the build context, where
+	// the Dockerfile finds the config files it copies (nginx.conf, php.ini).
+	// "" means "." when the context is the output directory; a stack with
+	// config files needs it otherwise.
+	OutDir string
 }
 
 // optionPathRE admits the paths that outputs print: the spec file's name goes
@@ -176,6 +181,13 @@ func (g *Generator) Generate(spec *Spec, opts Options) (Files, error) {
 		}
 		files[o.File] = tidy(buf.Bytes())
 	}
+	for _, c := range d.configs {
+		var buf bytes.Buffer
+		if err := g.tmpl.ExecuteTemplate(&buf, configTemplate(spec.Stack, c.Name), d); err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", c.Name, err)
+		}
+		files[c.Name] = tidy(buf.Bytes())
+	}
 	if err := Verify(files, d.verifyExpect()); err != nil {
 		return nil, err
 	}
@@ -230,6 +242,13 @@ type data struct {
 	// Tools are the release catalog's tool pins (pnpm, yarn, poetry, uv,
 	// composer, corepack), by name.
 	Tools map[string]catalog.Tool
+	// Referees are the scanner findings left on purpose (referees.yaml).
+	Referees []RefereeException
+
+	// configs are the stack's config files, copied from outDir (the output
+	// directory relative to the build context); see ConfigSrc.
+	configs []configFile
+	outDir  string
 }
 
 type secretData struct {
@@ -290,14 +309,6 @@ func newData(s *Spec, opts Options) (*data, error) {
 	if d.Binary == "" {
 		d.Binary = path.Join(s.Workdir, s.Name)
 	}
-	h := s.Healthcheck
-	switch {
-	case h.Disabled:
-	case len(h.Command) > 0:
-		d.Healthcheck = h.Command
-	case h.Path != "":
-		d.Healthcheck = st.HTTPProbe(interp, fmt.Sprintf("http://127.0.0.1:%d%s", s.Ports[0], h.Path))
-	}
 	switch {
 	case st.Label != nil:
 		d.StackLabel = st.Label(s)
@@ -324,7 +335,24 @@ func newData(s *Spec, opts Options) (*data, error) {
 		}
 		d.Secrets = append(d.Secrets, sd)
 	}
+	if st.ConfigFiles != nil {
+		d.configs = st.ConfigFiles(s)
+	}
+	d.outDir = path.Clean(opts.OutDir)
+	if len(d.configs) > 0 {
+		switch {
+		case opts.OutDir == "" && path.Clean(opts.Context) != ".":
+			return nil, fmt.Errorf("the build context %s is not the output directory: say where the output directory is inside it (Options.OutDir), for the Dockerfile to copy %s", opts.Context, d.configs[0].Name)
+		case !optionPathRE.MatchString(d.outDir) || strings.HasPrefix(d.outDir, "-"):
+			return nil, fmt.Errorf("the output directory's path from the build context, %q, has characters dockergen does not write into a Dockerfile (allowed: letters, digits, '.', '_', '@', '+', '-' and '/'); rename it or generate elsewhere", d.outDir)
+		case path.IsAbs(d.outDir) || escapes(d.outDir):
+			return nil, fmt.Errorf("the output directory is outside the build context (%s from it): the Dockerfile could not copy the %s generated there; generate into a directory inside the context", d.outDir, d.configs[0].Name)
+		}
+	}
 	d.Run = NewRunSettings(s, opts.Context)
+	if d.Run.Health != nil {
+		d.Healthcheck = d.Run.Health.Test
+	}
 
 	comp, err := profiles.For(ProfileFor(s.Stack))
 	if err != nil {
@@ -332,6 +360,9 @@ func newData(s *Spec, opts Options) (*data, error) {
 	}
 	js, err := json.MarshalIndent(comp.Seccomp(), "", "  ")
 	if err != nil {
+		return nil, err
+	}
+	if d.Referees, err = RefereeExceptions(); err != nil {
 		return nil, err
 	}
 	d.SeccompJSON = string(js)

@@ -51,7 +51,7 @@ func plainify(s *Spec) *Spec {
 		if s.Main != "." {
 			p.Main = "./x"
 		}
-	} else {
+	} else if s.Main != "." { // "." (the context itself) is a shape: config files beside the Dockerfile are then inside the site
 		p.Main = "x"
 		if s.Build.Output != "" { // node: main is inside build.output
 			p.Main = path.Clean(s.Build.Output) + "/x"
@@ -669,7 +669,7 @@ func checkCompose(t testing.TB, spec *Spec, d *data, c []byte) {
 		t.Fatalf("compose.yaml services %q, want [%q]", got, spec.Name)
 	}
 	svc, _ := services[spec.Name].(map[string]any)
-	wantKeys := []string{"build", "cap_drop", "cpus", "image", "mem_limit", "memswap_limit", "pids_limit", "read_only", "restart", "security_opt", "user"}
+	wantKeys := []string{"build", "cap_drop", "cpus", "healthcheck", "image", "mem_limit", "memswap_limit", "pids_limit", "read_only", "restart", "security_opt", "user"}
 	if len(d.Run.Tmpfs) > 0 {
 		wantKeys = append(wantKeys, "tmpfs")
 	}
@@ -714,6 +714,20 @@ func checkCompose(t testing.TB, spec *Spec, d *data, c []byte) {
 		eq("ports", svc["ports"], list(d.Run.Ports))
 	}
 	eq("restart", svc["restart"], d.Run.Restart)
+	// The healthcheck is the image's: the same probe and timing, or disabled.
+	if h := d.Run.Health; h == nil {
+		eq("healthcheck", svc["healthcheck"], map[string]any{"disable": true})
+	} else {
+		// Compose interpolates $: each is doubled, and undoubled gives the probe.
+		test := []string{"CMD"}
+		for _, w := range h.Test {
+			test = append(test, strings.ReplaceAll(w, "$", "$$"))
+		}
+		eq("healthcheck", svc["healthcheck"], map[string]any{
+			"test": list(test), "interval": h.Interval, "timeout": h.Timeout,
+			"start_period": h.StartPeriod, "retries": h.Retries,
+		})
+	}
 	if len(d.Secrets) > 0 {
 		secrets, _ := doc["secrets"].(map[string]any)
 		want := map[string]any{}

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // RunSettings are the hardened run-time settings of a container: the one
@@ -20,8 +21,19 @@ type RunSettings struct {
 	Pids        int
 	Ports       []string // hostIP:hostPort:containerPort
 	Restart     string
+	// Health is the healthcheck of both the image (HEALTHCHECK) and
+	// compose.yaml; nil means the image has none (HEALTHCHECK NONE,
+	// disable: true).
+	Health *Health
 	// Flags are the docker run flags, each with its value if it takes one.
 	Flags [][]string
+}
+
+// Health is a healthcheck: the exec-form probe and its timing.
+type Health struct {
+	Test                           []string
+	Interval, Timeout, StartPeriod string
+	Retries                        int
 }
 
 // PublishHost is where ports are published by default: this host only.
@@ -41,6 +53,7 @@ func NewRunSettings(s *Spec, context string) RunSettings {
 		CPUs:        s.Resources.CPUs,
 		Pids:        s.Resources.Pids,
 		Restart:     "on-failure:5",
+		Health:      newHealth(s),
 	}
 	for _, w := range s.Writable {
 		r.Tmpfs = append(r.Tmpfs, fmt.Sprintf("%s:rw,noexec,nosuid,nodev,size=64m,uid=%d,gid=%d,mode=0700", w, s.User.UID, s.User.GID))
@@ -76,4 +89,39 @@ func (r RunSettings) Argv() []string {
 		argv = append(argv, f...)
 	}
 	return argv
+}
+
+// newHealth returns a valid spec's healthcheck: its command, or its path
+// probed on the first port with the stack's HTTP client; nil when it has
+// none.
+func newHealth(s *Spec) *Health {
+	h := s.Healthcheck
+	var test []string
+	switch {
+	case h.Disabled:
+		return nil
+	case len(h.Command) > 0:
+		test = h.Command
+	case h.Path != "":
+		st := stacks[s.Stack]
+		_, _, interp, err := st.images(s)
+		if err != nil || st.HTTPProbe == nil {
+			return nil // not a valid spec; Generate has refused it already
+		}
+		test = st.HTTPProbe(interp, fmt.Sprintf("http://127.0.0.1:%d%s", s.Ports[0], h.Path))
+	default:
+		return nil
+	}
+	return &Health{Test: test, Interval: h.Interval, Timeout: h.Timeout, StartPeriod: h.StartPeriod, Retries: h.Retries}
+}
+
+// ComposeTest is the probe as Compose's healthcheck test: exec form, CMD
+// first, each $ doubled so that Compose's interpolation gives back the
+// image's probe unchanged.
+func (h Health) ComposeTest() []string {
+	test := []string{"CMD"}
+	for _, w := range h.Test {
+		test = append(test, strings.ReplaceAll(w, "$", "$$"))
+	}
+	return test
 }

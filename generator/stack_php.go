@@ -92,6 +92,12 @@ var phpStack = &stack{
 		}
 		return "php " + s.Version + " with Apache"
 	},
+	ConfigFiles: func(s *Spec) []configFile {
+		if s.Server == "fpm" {
+			return []configFile{{"php.ini", checkINI}, {"php-fpm.conf", checkINI}}
+		}
+		return []configFile{{"php.ini", checkINI}, {"apache2.conf", checkApache}}
+	},
 	Doc: stackDoc{
 		DetectedFrom: "`composer.json` (require.php), `composer.lock`, `public/index.php` or `index.php`, `.php-version`",
 		Runtime:      "Composer `--no-dev` in `composer:2`, production `php.ini`, Apache on 8080 as the app user",

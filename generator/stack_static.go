@@ -74,6 +74,7 @@ var staticStack = &stack{
 		return s.Stack
 	},
 	NoBuildStep: func(s *Spec) bool { return len(s.Build.Command) == 0 },
+	ConfigFiles: func(*Spec) []configFile { return []configFile{{"nginx.conf", checkNginx}} },
 	Detector:    staticDetector,
 	Doc: stackDoc{
 		DetectedFrom: "`index.html` at the root or in `dist/`, `build/`, `public/`, `_site/`, `out/`, `site/`",

@@ -20,7 +20,8 @@ const (
 // hooks (validation, entry, label) and what the README says of it. Each
 // stack is one value in its own file, stack_NAME.go, listed once in the
 // registry (registry.go); its other parts are keyed by its name: the
-// templates NAME.Dockerfile.tmpl and NAME.dockerignore.tmpl, its seccomp
+// templates NAME.Dockerfile.tmpl and NAME.dockerignore.tmpl (and
+// NAME.FILE.tmpl for each of its ConfigFiles), its seccomp
 // profile (profiles/, see ProfileFor) and its example (examples/NAME).
 // Shared code reads these fields and calls these hooks; it never branches on
 // a stack's name.
@@ -113,6 +114,9 @@ type stack struct {
 	// MainPrompt is the wizard's question for main; "" means "What to run
 	// (main):".
 	MainPrompt string
+	// ConfigFiles are the files beside the Dockerfile that the image
+	// copies in (templates STACK.NAME.tmpl); nil for none.
+	ConfigFiles func(s *Spec) []configFile
 	// Detector reads a project of this stack (Detect); a detector without
 	// markers is never detected, only chosen with --stack.
 	Detector *detector

@@ -24,16 +24,21 @@ import (
 type expect struct {
 	User    string // the last USER, "uid:gid"
 	Project string // the compose project name
+	// Configs are the config files the Dockerfile copies from OutDir (the
+	// output directory relative to the build context).
+	Configs []configFile
+	OutDir  string
 }
 
 func (d *data) verifyExpect() expect {
-	return expect{User: d.Run.User, Project: d.Spec.Name}
+	return expect{User: d.Run.User, Project: d.Spec.Name, Configs: d.configs, OutDir: d.outDir}
 }
 
 // Verify re-parses generated files with the parsers that will consume them:
 // the Dockerfile with BuildKit's parser and build checks (no warning
 // allowed), seccomp.json with moby's profile loader, compose.yaml with
-// compose-go, and run.sh with a POSIX shell parser. Any failure is a bug in
+// compose-go, run.sh with a POSIX shell parser, and the config files the
+// Dockerfile copies (php.ini as INI, nginx.conf's structure). Any failure is a bug in
 // dockergen (or in an override template) and is reported as such.
 func Verify(files Files, want expect) error {
 	if df, ok := files["Dockerfile"]; ok {
@@ -50,6 +55,9 @@ func Verify(files Files, want expect) error {
 		if err := verifyCompose(c, want); err != nil {
 			return bugf("compose.yaml", err)
 		}
+	}
+	if err := verifyConfigs(files, want); err != nil {
+		return err
 	}
 	if sh, ok := files["run.sh"]; ok {
 		if _, err := syntax.NewParser(syntax.Variant(syntax.LangPOSIX)).Parse(bytes.NewReader(sh), "run.sh"); err != nil {

@@ -185,7 +185,13 @@ func genOptions(specPath, outDir, context string) (generator.Options, error) {
 	if err != nil {
 		return generator.Options{}, err
 	}
-	opts := generator.Options{SpecFile: filepath.ToSlash(specRel), Context: filepath.ToSlash(ctx)}
+	// Where the outputs are, seen from the context: the Dockerfile copies
+	// the config files generated beside it (nginx.conf, php.ini).
+	outRel, err := filepath.Rel(filepath.Join(specDir, context), outDir)
+	if err != nil {
+		return generator.Options{}, err
+	}
+	opts := generator.Options{SpecFile: filepath.ToSlash(specRel), Context: filepath.ToSlash(ctx), OutDir: filepath.ToSlash(outRel)}
 	return opts, opts.Validate()
 }
 

@@ -67,7 +67,7 @@ type versionRun struct {
 // where the generated ENTRYPOINT and HEALTHCHECK name it.
 var javaLines = []struct{ Label, Dockerfile string }{
 	{"java 17 (Debian bookworm, jlink'd)", "FROM debian:bookworm-slim\nCOPY --from=hello-java-maven:local /opt/java/openjdk /opt/java/openjdk\n"},
-	{"java 21 (Debian trixie)", "FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-21-jre-headless && rm -rf /var/lib/apt/lists/* && mkdir -p /opt/java && ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk\n"},
+	{"java 21 (Debian trixie)", "FROM debian:trixie-slim\nRUN mkdir -p /usr/share/man/man1 && apt-get update && apt-get install -y --no-install-recommends openjdk-21-jre-headless && rm -rf /var/lib/apt/lists/* && mkdir -p /opt/java && ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk\n"},
 }
 
 // pythonThreads is what Python 3.13 failed with under the profiles of

@@ -12,16 +12,16 @@
 # Debian's packaged Maven repository, file:///usr/share/maven-repo, which holds
 # the plugins a plain jar build needs (compiler, resources, surefire, jar,
 # install, deploy, clean, site, dependency) under their Debian versions and
-# relocations; one relocation is added (maven-site-plugin SITE_FROM, the
-# Maven's default: 3.3 for 3.8, 3.12.1 for 3.9, to Debian's version), without
-# which dependency:go-offline fails.
+# relocations; the versions this Maven asks for that Debian lacks are
+# relocated to Debian's (RELOCATE: maven-site-plugin 3.3 for bookworm's 3.8;
+# site 3.12.1, dependency 3.7.0 and deploy 3.1.2 for trixie's 3.9.9).
 # Only projects without third-party dependencies build; mvnw (which downloads
 # Maven) does not work here.
 # binutils as in the official Temurin images: jlink --strip-debug runs objcopy.
 # Context: host-cas/ (the host's local CAs, may be empty; see .ci/standins.sh).
 ARG BASE=debian:bookworm-slim
 FROM ${BASE}
-ARG JDK=17 SITE_FROM=3.3
+ARG JDK=17
 COPY host-cas/ /usr/local/share/ca-certificates/
 RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \
     set -eux; \
@@ -37,13 +37,36 @@ RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing
     printf '%s\n' '<settings>' '  <mirrors>' \
         '    <mirror><id>debian</id><name>Debian packaged Maven repository (dockergen stand-in)</name><mirrorOf>*</mirrorOf><url>file:///usr/share/maven-repo</url></mirror>' \
         '  </mirrors>' '</settings>' > /etc/maven/settings.xml; \
-    site=/usr/share/maven-repo/org/apache/maven/plugins/maven-site-plugin; \
-    debsite="$(ls "$site" | grep -vx debian | sort -V | tail -n1)"; \
-    if [ ! -e "$site/$SITE_FROM" ]; then \
-      mkdir -p "$site/$SITE_FROM"; \
-      printf '%s\n' "<project><modelVersion>4.0.0</modelVersion><groupId>org.apache.maven.plugins</groupId><artifactId>maven-site-plugin</artifactId><version>$SITE_FROM</version><packaging>pom</packaging><distributionManagement><relocation><version>$debsite</version></relocation></distributionManagement></project>" > "$site/$SITE_FROM/maven-site-plugin-$SITE_FROM.pom"; \
-    fi; \
     /opt/java/openjdk/bin/java -version; mvn -v
+# RELOCATE: "artifactId:version ..." of plugin versions that this Maven's
+# super POM or lifecycle asks for and Debian does not package, each relocated
+# to the newest version Debian has (without them dependency:go-offline
+# fails). Then prefix and version metadata for Debian's plugins, which its
+# maven-repo lacks: Maven 3.9 resolves the `dependency:` prefix through
+# org/apache/maven/plugins/maven-metadata.xml (Maven 3.8 found it in its
+# super POM).
+ARG RELOCATE="maven-site-plugin:3.3"
+RUN set -eux; \
+    plugins=/usr/share/maven-repo/org/apache/maven/plugins; \
+    for r in $RELOCATE; do \
+      a="${r%%:*}"; v="${r#*:}"; \
+      [ ! -e "$plugins/$a/$v" ] || continue; \
+      to="$(ls "$plugins/$a" | grep -E '^[0-9]' | sort -V | tail -n1)"; \
+      mkdir -p "$plugins/$a/$v"; \
+      printf '%s\n' "<project><modelVersion>4.0.0</modelVersion><groupId>org.apache.maven.plugins</groupId><artifactId>$a</artifactId><version>$v</version><packaging>pom</packaging><distributionManagement><relocation><version>$to</version></relocation></distributionManagement></project>" > "$plugins/$a/$v/$a-$v.pom"; \
+      echo "relocated $a $v to $to"; \
+    done; \
+    { echo '<metadata><plugins>'; \
+      for d in "$plugins"/maven-*-plugin; do \
+        a="${d##*/}"; p="${a#maven-}"; p="${p%-plugin}"; \
+        echo "<plugin><name>$a</name><prefix>$p</prefix><artifactId>$a</artifactId></plugin>"; \
+        vs="$(ls "$d" | grep -E '^[0-9]' | sort -V)"; \
+        [ -n "$vs" ] && [ ! -e "$d/maven-metadata.xml" ] || continue; \
+        last="$(echo "$vs" | tail -n1)"; \
+        echo "<metadata><groupId>org.apache.maven.plugins</groupId><artifactId>$a</artifactId><versioning><latest>$last</latest><release>$last</release><versions>$(for v in $vs; do printf '<version>%s</version>' "$v"; done)</versions></versioning></metadata>" > "$d/maven-metadata.xml"; \
+      done; \
+      echo '</plugins></metadata>'; } > "$plugins/maven-metadata.xml"; \
+    cat "$plugins/maven-metadata.xml"
 ENV JAVA_HOME=/opt/java/openjdk \
     MAVEN_HOME=/usr/share/maven \
     MAVEN_CONFIG=/root/.m2 \

@@ -18,22 +18,28 @@ T_JAVA_GRADLE=gradle:8-jdk17
 JAVA_MAVEN_TAGS=("$T_JAVA_MAVEN" maven:3.9-eclipse-temurin-21 maven:3.9-eclipse-temurin-25)
 JAVA_GRADLE_TAGS=("$T_JAVA_GRADLE" gradle:9-jdk21 gradle:9-jdk25)
 ALL_TAGS+=("${JAVA_MAVEN_TAGS[@]}" "${JAVA_GRADLE_TAGS[@]}")
+# What Debian trixie's Maven 3.9.9 asks for beyond Debian's plugin versions
+# (site, dependency, deploy), and the versions examples/java-maven/pom.xml
+# pins that trixie lacks (bookworm's compiler 3.10.1 and resources 3.3.0; the
+# real Maven Central has them), each relocated to trixie's.
+MAVEN39_RELOCATE=maven-site-plugin:3.12.1,maven-dependency-plugin:3.7.0,maven-deploy-plugin:3.1.2,maven-compiler-plugin:3.10.1,maven-resources-plugin:3.3.0
 PLUGIN_BUILDS+=(
-	"$T_JAVA_MAVEN java_standin $T_JAVA_MAVEN maven bookworm 17 3.3"
-	"maven:3.9-eclipse-temurin-21 java_standin maven:3.9-eclipse-temurin-21 maven trixie 21 3.12.1"
-	"maven:3.9-eclipse-temurin-25 java_standin maven:3.9-eclipse-temurin-25 maven trixie 25 3.12.1"
+	"$T_JAVA_MAVEN java_standin $T_JAVA_MAVEN maven bookworm 17 maven-site-plugin:3.3"
+	"maven:3.9-eclipse-temurin-21 java_standin maven:3.9-eclipse-temurin-21 maven trixie 21 $MAVEN39_RELOCATE"
+	"maven:3.9-eclipse-temurin-25 java_standin maven:3.9-eclipse-temurin-25 maven trixie 25 $MAVEN39_RELOCATE"
 	"$T_JAVA_GRADLE java_standin $T_JAVA_GRADLE gradle bookworm 17"
 	"gradle:9-jdk21 java_standin gradle:9-jdk21 gradle trixie 21"
 	"gradle:9-jdk25 java_standin gradle:9-jdk25 gradle trixie 25"
 )
 PLUGIN_CHECKS+=(check_java)
 
-# java_standin TAG TOOL RELEASE JDK [SITE_FROM]: java-TOOL.Dockerfile with the
-# host's CAs in the context.
+# java_standin TAG TOOL RELEASE JDK [RELOCATE]: java-TOOL.Dockerfile with the
+# host's CAs in the context; RELOCATE (maven) is a comma-separated list of
+# plugin versions to relocate to Debian's (java-maven.Dockerfile).
 java_standin() {
-	local tag="$1" tool="$2" rel="$3" jdk="$4" site="${5:-}" ctx="$WORK/ctx-java" ncas tv
+	local tag="$1" tool="$2" rel="$3" jdk="$4" reloc="${5:-}" ctx="$WORK/ctx-java" ncas tv
 	local args=(--build-arg BASE="$(debian_tag "$rel")" --build-arg JDK="$jdk")
-	[ -n "$site" ] && args+=(--build-arg SITE_FROM="$site")
+	[ -n "$reloc" ] && args+=(--build-arg RELOCATE="${reloc//,/ }")
 	rm -rf "$ctx"
 	mkdir -p "$ctx"
 	ncas="$(host_cas "$ctx")"
@@ -53,7 +59,7 @@ java_standin() {
 check_java() {
 	local tag
 	for tag in "${JAVA_MAVEN_TAGS[@]}"; do
-		check "$tag java, jlink, jdeps, mvn, JAVA_HOME" --tmpfs /tmp "$tag" sh -c 'java -version 2>&1 | head -n1 && jlink --version && jdeps --version >/dev/null && mvn -v | head -n1 && test -d "$JAVA_HOME/jmods"'
+		check "$tag java, jlink, jdeps, mvn, JAVA_HOME" --tmpfs /tmp "$tag" sh -c 'java -version 2>&1 | head -n1 && jlink --version && jdeps --version >/dev/null && mvn -B -v | head -n1 && test -d "$JAVA_HOME/jmods"'
 	done
 	for tag in "${JAVA_GRADLE_TAGS[@]}"; do
 		check "$tag java, jlink, gradle, /root/.gradle (as root: /root is 0700)" --user 0:0 --tmpfs /tmp "$tag" sh -c 'java -version 2>&1 | head -n1 && jlink --version && test -d "$JAVA_HOME/jmods" && test "$(readlink /root/.gradle)" = /home/gradle/.gradle && id -u gradle'

@@ -45,8 +45,17 @@ RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing
 # maven-repo lacks: Maven 3.9 resolves the `dependency:` prefix through
 # org/apache/maven/plugins/maven-metadata.xml (Maven 3.8 found it in its
 # super POM).
-ARG RELOCATE="maven-site-plugin:3.3"
+# LOCAL_REPO (empty: Maven's default, /root/.m2/repository): Debian's
+# maven-repo serves different POMs under the same coordinates (version
+# "debian") in each release, so the trixie stand-ins keep their local
+# repository apart inside the /root/.m2 cache mount that bookworm's builds
+# share (the real images resolve the same artifacts from Maven Central).
+ARG RELOCATE="maven-site-plugin:3.3" LOCAL_REPO=
 RUN set -eux; \
+    if [ -n "$LOCAL_REPO" ]; then \
+      sed -i "s#^<settings>\$#<settings>\\n  <localRepository>$LOCAL_REPO</localRepository>#" /etc/maven/settings.xml; \
+      grep -q "<localRepository>$LOCAL_REPO<" /etc/maven/settings.xml; \
+    fi; \
     plugins=/usr/share/maven-repo/org/apache/maven/plugins; \
     for r in $RELOCATE; do \
       a="${r%%:*}"; v="${r#*:}"; \

@@ -39,7 +39,9 @@ PLUGIN_CHECKS+=(check_java)
 java_standin() {
 	local tag="$1" tool="$2" rel="$3" jdk="$4" reloc="${5:-}" ctx="$WORK/ctx-java" ncas tv
 	local args=(--build-arg BASE="$(debian_tag "$rel")" --build-arg JDK="$jdk")
+	# Maven on trixie: its own local repository (java-maven.Dockerfile, LOCAL_REPO).
 	[ -n "$reloc" ] && args+=(--build-arg RELOCATE="${reloc//,/ }")
+	[ "$tool" = maven ] && [ "$rel" != bookworm ] && args+=(--build-arg LOCAL_REPO="/root/.m2/repository-$rel")
 	rm -rf "$ctx"
 	mkdir -p "$ctx"
 	ncas="$(host_cas "$ctx")"

@@ -3,13 +3,15 @@
 # dockergen's generated Dockerfiles reference, tagged exactly as referenced.
 #
 # There is no container registry here (nothing can be pulled), but Debian's
-# mirror and the Go module proxy are reachable. This script builds the one
-# images every stand-in is built FROM, one per Debian release in RELEASES:
+# mirror, the Go module proxy and the npm registry are reachable. This script
+# builds the images every stand-in is built FROM, one per Debian release in
+# RELEASES:
 #   debian:bookworm-slim, debian:trixie-slim   debootstrap --variant=minbase + docker import
 # (one function, build_debian RELEASE; the root file system is kept as
-# $WORK/debian-RELEASE.tar, so a rebuild skips debootstrap). Every other stand-in comes from a plug-in, .ci/standins/plugin-*.sh: one per
-# stack's images (plugin-go.sh makes golang:1.26-bookworm, plugin-nginx.sh the
-# static stack's nginx) plus plugin-distroless.sh, the gcr.io/distroless/*
+# $WORK/debian-RELEASE.tar, so a rebuild skips debootstrap). Every other
+# stand-in comes from a plug-in, .ci/standins/plugin-*.sh: one per stack's
+# images, each for both releases (plugin-go.sh makes golang:1.26-bookworm and
+# golang:1.27-trixie, plugin-nginx.sh the static stack's nginx) plus plugin-distroless.sh, the gcr.io/distroless/*
 # runtimes several stacks share. Each plug-in's header lists its tags and how they are made; `--list`
 # prints them all. Adding a stack's stand-ins touches no line of this file.
 #
@@ -19,9 +21,12 @@
 # runtime really prints (e.g. "Python 3.13.5"; see runtime_label).
 #
 # Each image is built only if `docker image inspect TAG` fails, so a rerun
-# takes about 1 s (plus about 8 s of checks; --no-verify skips them). From an
-# empty engine it takes about 2 minutes on 2 cores (debootstrap about 40 s). A
-# tag that exists without the stand-in label (a real image) is left alone.
+# takes a few seconds (plus about 40 s of checks; --no-verify skips them).
+# From an empty engine, on 2 shared cores: the bookworm set about 2 minutes
+# (debootstrap about 40 s), the trixie set about 15 minutes (debootstrap
+# about 90 s; the four trixie Java images, each installing an OpenJDK, about
+# 7 minutes of it). A tag that exists without the stand-in label (a real
+# image) is left alone.
 #
 # Usage: .ci/standins.sh            build what is missing, verify, print a summary
 #        .ci/standins.sh --list     print the tags provided, one a line

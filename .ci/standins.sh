@@ -3,22 +3,30 @@
 # dockergen's generated Dockerfiles reference, tagged exactly as referenced.
 #
 # There is no container registry here (nothing can be pulled), but Debian's
-# mirror and the Go module proxy are reachable. This script builds the one
-# image every stand-in is built FROM:
-#   debian:bookworm-slim                     debootstrap --variant=minbase + docker import
-# Every other stand-in comes from a plug-in, .ci/standins/plugin-*.sh: one per
-# stack's images (plugin-go.sh makes golang:1.26-bookworm, plugin-nginx.sh the
-# static stack's nginx) plus plugin-distroless.sh, the gcr.io/distroless/*
+# mirror, the Go module proxy and the npm registry are reachable. This script
+# builds the images every stand-in is built FROM, one per Debian release in
+# RELEASES:
+#   debian:bookworm-slim, debian:trixie-slim   debootstrap --variant=minbase + docker import
+# (one function, build_debian RELEASE; the root file system is kept as
+# $WORK/debian-RELEASE.tar, so a rebuild skips debootstrap). Every other
+# stand-in comes from a plug-in, .ci/standins/plugin-*.sh: one per stack's
+# images, each for both releases (plugin-go.sh makes golang:1.26-bookworm and
+# golang:1.27-trixie, plugin-nginx.sh the static stack's nginx) plus plugin-distroless.sh, the gcr.io/distroless/*
 # runtimes several stacks share. Each plug-in's header lists its tags and how they are made; `--list`
 # prints them all. Adding a stack's stand-ins touches no line of this file.
 #
 # Every stand-in carries LABEL org.dockergen.standin=true (inherited by images
-# built FROM it), so reports can tell a stand-in from the real thing.
+# built FROM it), so reports can tell a stand-in from the real thing, and the
+# ones holding a runtime LABEL org.dockergen.standin.runtime, the version that
+# runtime really prints (e.g. "Python 3.13.5"; see runtime_label).
 #
 # Each image is built only if `docker image inspect TAG` fails, so a rerun
-# takes about 1 s (plus about 8 s of checks; --no-verify skips them). From an
-# empty engine it takes about 2 minutes on 2 cores (debootstrap about 40 s). A
-# tag that exists without the stand-in label (a real image) is left alone.
+# takes a few seconds (plus about 40 s of checks; --no-verify skips them).
+# From an empty engine, on 2 shared cores: the bookworm set about 2 minutes
+# (debootstrap about 40 s), the trixie set about 15 minutes (debootstrap
+# about 90 s; the four trixie Java images, each installing an OpenJDK, about
+# 7 minutes of it). A tag that exists without the stand-in label (a real
+# image) is left alone.
 #
 # Usage: .ci/standins.sh            build what is missing, verify, print a summary
 #        .ci/standins.sh --list     print the tags provided, one a line
@@ -53,18 +61,27 @@ WORK="${STANDINS_WORK:-/tmp/dg-standins}"
 LABEL_KEY=org.dockergen.standin
 STD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
-T_DEBIAN=debian:bookworm-slim
-ALL_TAGS=("$T_DEBIAN")
+# The Debian releases stand-ins are built on: debian:RELEASE-slim for each,
+# built FROM by the plug-ins (their Dockerfiles take ARG BASE).
+RELEASES=(bookworm trixie)
+ALL_TAGS=(debian:bookworm-slim debian:trixie-slim)
+# debian_tag RELEASE: the tag of the debian base of RELEASE.
+debian_tag() { echo "debian:$1-slim"; }
+# debian_version RELEASE: the Debian major version of RELEASE (debian12, debian13 tags).
+debian_version() {
+	case "$1" in bookworm) echo 12 ;; trixie) echo 13 ;; *) echo "standins: unknown Debian release $1" >&2; exit 1 ;; esac
+}
 
 # Plug-ins: each .ci/standins/plugin-*.sh adds the stand-ins of one stack (or,
 # for plugin-distroless.sh, of the distroless runtime images several stacks
 # share), sourced in name order. It appends its tags to ALL_TAGS, "TAG
-# FUNCTION" pairs to PLUGIN_BUILDS (built in order, after debian:bookworm-slim,
-# so FROM debian:bookworm-slim works) and check functions to PLUGIN_CHECKS
-# (run with the verification below). Its functions may use $HERE, $WORK,
-# $LABEL_KEY, log, die, dbuild, host_cas, check, check_no_shell and
-# check_user. A plug-in only defines things when sourced: nothing runs before
-# `--list` has been answered.
+# FUNCTION [ARGS...]" entries to PLUGIN_BUILDS (built in order, after the
+# debian:RELEASE-slim bases, so FROM debian:RELEASE-slim works; ARGS is
+# usually the release) and check functions to PLUGIN_CHECKS (run with the
+# verification below). Its functions may use $HERE, $WORK, $LABEL_KEY,
+# RELEASES, debian_tag, debian_version, log, die, dbuild, host_cas, need,
+# runtime_label, check, check_no_shell and check_user. A plug-in only defines
+# things when sourced: nothing runs before `--list` has been answered.
 PLUGIN_BUILDS=()
 PLUGIN_CHECKS=()
 for plugin in "$HERE"/standins/plugin-*.sh; do
@@ -107,7 +124,7 @@ if [ "$REBUILD" = 1 ]; then
 fi
 mkdir -p "$WORK"
 
-# build TAG FUNC: run FUNC only when TAG is missing, and time it.
+# build TAG FUNC [ARGS...]: run FUNC ARGS only when TAG is missing, and time it.
 build() {
 	local tag="$1" fn="$2" t
 	if have "$tag"; then
@@ -116,7 +133,8 @@ build() {
 	fi
 	log "building $tag"
 	t="$(now)"
-	"$fn"
+	shift 2
+	"$fn" "$@"
 	have "$tag" || die "$tag was not built"
 	TIMES[$tag]="$(since "$t")"
 	log "built $tag in ${TIMES[$tag]}s"
@@ -148,42 +166,67 @@ host_mirror() {
 	echo "${m:-http://deb.debian.org/debian}"
 }
 
+# build_debian RELEASE: debian:RELEASE-slim from debootstrap --variant=minbase
+# RELEASE, slimmed like the official image and imported. The root file system
+# is kept as one tarball per release ($WORK/debian-RELEASE.tar), so after a
+# `docker rmi` (or --rebuild) the import takes seconds: delete the tarball to
+# debootstrap again (the .debs stay in $WORK/debs-RELEASE).
 build_debian() {
-	local mirror rootfs t
+	local rel="$1" mirror rootfs t tarball tag
+	tag="$(debian_tag "$rel")"
+	tarball="$WORK/debian-$rel.tar"
+	if [ ! -s "$tarball" ]; then
+		debootstrap_release "$rel" "$tarball"
+	else
+		log "reusing $tarball (delete it to debootstrap again)"
+	fi
+	log "importing $tag"
+	"$DOCKER" import \
+		--change 'CMD ["bash"]' \
+		--change "ENV PATH=$STD_PATH" \
+		--change "LABEL $LABEL_KEY=true" \
+		"$tarball" "$tag" >/dev/null
+	runtime_label "$tag" "$tag" bash -c '. /etc/os-release; echo "Debian $(cat /etc/debian_version) ($VERSION_CODENAME)"'
+}
+
+# debootstrap_release RELEASE TARBALL: the slim root file system of RELEASE.
+debootstrap_release() {
+	local rel="$1" tarball="$2" mirror rootfs t
 	mirror="${DEBIAN_MIRROR:-$(host_mirror)}"
-	rootfs="$WORK/rootfs-bookworm"
+	rootfs="$WORK/rootfs-$rel"
 	command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || die "debootstrap missing (run .ci/docker-up.sh)"
 	rm -rf "$rootfs"
-	mkdir -p "$rootfs" "$WORK/debs"
-	log "debootstrap --variant=minbase bookworm from $mirror (log: $WORK/debootstrap.log)"
+	mkdir -p "$rootfs" "$WORK/debs-$rel"
+	log "debootstrap --variant=minbase $rel from $mirror (log: $WORK/debootstrap-$rel.log)"
 	t="$(now)"
-	# --cache-dir keeps the .debs, so a rebuild after `docker rmi` skips the
+	# --cache-dir keeps the .debs, so a second debootstrap skips the
 	# download (unpacking and configuring still take most of the time).
-	if ! PATH="$PATH:/usr/sbin:/sbin" debootstrap --variant=minbase --cache-dir="$WORK/debs" \
-		bookworm "$rootfs" "$mirror" >"$WORK/debootstrap.log" 2>&1; then
-		tail -n 30 "$WORK/debootstrap.log" >&2
-		die "debootstrap failed (log: $WORK/debootstrap.log)"
+	if ! PATH="$PATH:/usr/sbin:/sbin" debootstrap --variant=minbase --cache-dir="$WORK/debs-$rel" \
+		"$rel" "$rootfs" "$mirror" >"$WORK/debootstrap-$rel.log" 2>&1; then
+		tail -n 30 "$WORK/debootstrap-$rel.log" >&2
+		die "debootstrap $rel failed (log: $WORK/debootstrap-$rel.log)"
 	fi
-	TIMES[debootstrap]="$(since "$t")"
-	log "debootstrap took ${TIMES[debootstrap]}s"
+	TIMES[debootstrap-$rel]="$(since "$t")"
+	log "debootstrap $rel took ${TIMES[debootstrap-$rel]}s"
 
-	# apt sources: the host's deb822 file when it points at a plain mirror
-	# (this is what the official image ships), else the standard layout.
+	# apt sources: the host's deb822 file when it is for this release and
+	# points at a plain mirror (this is what the official image ships), else
+	# the standard layout.
 	rm -f "$rootfs/etc/apt/sources.list"
 	mkdir -p "$rootfs/etc/apt/sources.list.d" "$rootfs/etc/apt/apt.conf.d" "$rootfs/etc/dpkg/dpkg.cfg.d"
-	if [ -z "${DEBIAN_MIRROR:-}" ] && [ -f /etc/apt/sources.list.d/debian.sources ]; then
+	if [ -z "${DEBIAN_MIRROR:-}" ] && grep -qs "^Suites: $rel " /etc/apt/sources.list.d/debian.sources; then
 		cp /etc/apt/sources.list.d/debian.sources "$rootfs/etc/apt/sources.list.d/debian.sources"
 	else
 		cat >"$rootfs/etc/apt/sources.list.d/debian.sources" <<-SRC
 			Types: deb
 			URIs: $mirror
-			Suites: bookworm bookworm-updates
+			Suites: $rel $rel-updates
 			Components: main
 			Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 
 			Types: deb
 			URIs: ${mirror%/debian}/debian-security
-			Suites: bookworm-security
+			Suites: $rel-security
 			Components: main
 			Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 		SRC
@@ -226,13 +269,8 @@ build_debian() {
 		: >etc/hostname
 		mkdir -p var/lib/apt/lists/partial var/cache/apt/archives/partial
 	)
-	log "importing $T_DEBIAN"
-	tar -C "$rootfs" --numeric-owner -c --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' . |
-		"$DOCKER" import \
-			--change 'CMD ["bash"]' \
-			--change "ENV PATH=$STD_PATH" \
-			--change "LABEL $LABEL_KEY=true" \
-			- "$T_DEBIAN" >/dev/null
+	tar -C "$rootfs" --numeric-owner -cf "$tarball.tmp" --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' .
+	mv "$tarball.tmp" "$tarball"
 	rm -rf "$rootfs"
 }
 
@@ -252,9 +290,33 @@ host_cas() {
 	echo "$n"
 }
 
-build "$T_DEBIAN" build_debian
+# need TAG: build TAG now (if missing) through its PLUGIN_BUILDS entry, for a
+# stand-in that is built FROM (or copies from) another plug-in's image.
+need() {
+	local pb
+	for pb in "${PLUGIN_BUILDS[@]}"; do
+		# shellcheck disable=SC2086 # "TAG FUNCTION [ARGS...]"
+		if [ "${pb%% *}" = "$1" ]; then build ${pb}; return 0; fi
+	done
+	have "$1" || die "no stand-in builds $1"
+}
+
+# runtime_label TAG DOCKER-RUN-ARGS...: run the runtime in TAG (docker run
+# --rm --network none ARGS), and record the first line it prints as LABEL
+# org.dockergen.standin.runtime on TAG (a config-only rebuild): the real
+# version behind a tag that may name another (the e2e report shows it).
+runtime_label() {
+	local tag="$1" out
+	shift
+	out="$("$DOCKER" run --rm --network none "$@" 2>&1)" || die "$tag: runtime version: $out"
+	out="$(printf '%s\n' "$out" | sed -n '1{s/[[:space:]]*$//;p}')"
+	[ -n "$out" ] || die "$tag: the runtime printed no version"
+	printf 'FROM %s\n' "$tag" | "$DOCKER" build -q --label "$LABEL_KEY.runtime=$out" -t "$tag" - >/dev/null
+}
+
+for rel in "${RELEASES[@]}"; do build "$(debian_tag "$rel")" build_debian "$rel"; done
 for pb in "${PLUGIN_BUILDS[@]}"; do
-	# shellcheck disable=SC2086 # "TAG FUNCTION"
+	# shellcheck disable=SC2086 # "TAG FUNCTION [ARGS...]"
 	build ${pb}
 done
 TIMES[build-total]="$(since "$T0")"
@@ -288,7 +350,9 @@ check_user() { # check_user TAG UID:GID: the image's configured USER
 }
 if [ "$VERIFY" = 1 ]; then
 	t="$(now)"
-	check "$T_DEBIAN bash, PATH" "$T_DEBIAN" bash -c 'echo "$PATH"; . /etc/os-release; echo "$PRETTY_NAME"'
+	for rel in "${RELEASES[@]}"; do
+		check "$(debian_tag "$rel") bash, PATH, release" "$(debian_tag "$rel")" bash -c 'echo "$PATH"; . /etc/os-release; echo "$PRETTY_NAME"; test "$VERSION_CODENAME" = "$1"' - "$rel"
+	done
 	for pc in "${PLUGIN_CHECKS[@]}"; do "$pc"; done
 	TIMES[verify]="$(since "$t")"
 fi
@@ -305,6 +369,8 @@ for tag in "${ALL_TAGS[@]}"; do
 		printf '%-46s %10s %-8s\n' "$tag" missing -
 	fi
 done
-[ -n "${TIMES[debootstrap]:-}" ] && printf 'debootstrap: %ss\n' "${TIMES[debootstrap]}"
+for rel in "${RELEASES[@]}"; do
+	[ -n "${TIMES[debootstrap-$rel]:-}" ] && printf 'debootstrap %s: %ss\n' "$rel" "${TIMES[debootstrap-$rel]}"
+done
 printf 'build: %ss, verify: %ss, total: %ss\n' "${TIMES[build-total]}" "${TIMES[verify]:-0}" "$(since "$T0")"
 [ "$FAILED" = 0 ] || die "some checks failed"

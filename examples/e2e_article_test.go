@@ -63,7 +63,11 @@ func articleSection() string {
 		fmt.Fprintf(&b, "- The article's Debian recipe, rebuilt here on `debian:bookworm-slim` (stand-in; Debian's %s): **%.1f MB**, nginx as root on port 80, writable root (`testdata/baseline/article-nginx.Dockerfile`).\n", articleNginx.Version, float64(articleNginx.Bytes)/1e6)
 	}
 	for _, r := range static {
-		fmt.Fprintf(&b, "- dockergen's static example on %s (`%s`, stand-in: %s): **%.1f MB**, nginx as uid 10001 on 8080, read-only root, cap-drop ALL, seccomp (%d of Docker's %d calls).\n", r.Base, r.RuntimeImage, yesNo(r.StandIn), float64(r.ImageBytes)/1e6, r.SeccompAllowed, r.DockerDefault)
+		on := r.Base
+		if r.Row != "" {
+			on += " (row " + r.Row + ")"
+		}
+		fmt.Fprintf(&b, "- dockergen's static example on %s (`%s`, stand-in: %s): **%.1f MB**, nginx as uid 10001 on 8080, read-only root, cap-drop ALL, seccomp (%d of Docker's %d calls).\n", on, r.RuntimeImage, yesNo(r.StandIn), float64(r.ImageBytes)/1e6, r.SeccompAllowed, r.DockerDefault)
 	}
 	b.WriteString("- On Alpine (`nginx:" + "1.27-alpine`, the official image's own Alpine build) the static example is generated and golden-tested but not built here: no registry and no Alpine mirror are reachable. The article's under-12 MB figure is for Alpine's nginx package on bare Alpine; the official nginx Alpine image carries more (njs, its entrypoint scripts).\n")
 	return b.String()

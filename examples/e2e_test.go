@@ -12,7 +12,8 @@ package examples
 // Environment: DOCKER (client, default /usr/bin/docker), E2E_PULL=1 (build
 // with --pull against real registries, and include alpine), E2E_REPORT (the
 // markdown report to write; JSON is written beside it), E2E_ONLY (a regexp of
-// "stack/base" cases to run).
+// "stack/base" cases to run; an extra row of e2e.yaml's rows is
+// "stack/base@row").
 
 import (
 	"archive/tar"
@@ -31,6 +32,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,20 +58,45 @@ func envOr(k, def string) string {
 	return def
 }
 
-// e2eCase is one example built on one base.
+// e2eCase is one example built on one base, as it is or with one of its
+// e2e.yaml rows (Row nil for the example itself).
 type e2eCase struct {
 	Stack, Base string
+	Row         *e2eRow
 }
 
-// casesFor lists the stack's bases that can be built here: a pull-only base
-// (pullOnlyBases) runs only with E2E_PULL=1.
-func casesFor(stack string) []e2eCase {
+// Name is the case's test name and E2E_ONLY subject: stack/base or
+// stack/base@row.
+func (c e2eCase) Name() string {
+	if c.Row == nil {
+		return c.Stack + "/" + c.Base
+	}
+	return c.Stack + "/" + c.Base + "@" + c.Row.Name
+}
+
+// tagPart names the case in image and container names.
+func (c e2eCase) tagPart() string {
+	if c.Row == nil {
+		return c.Stack + "-" + c.Base
+	}
+	return c.Stack + "-" + c.Base + "-" + c.Row.Name
+}
+
+// casesFor lists the stack's bases that can be built here, each as the
+// example is and then with each row of its e2e.yaml that runs on it: a
+// pull-only base (pullOnlyBases) runs only with E2E_PULL=1.
+func casesFor(stack string, rows []e2eRow) []e2eCase {
 	var cs []e2eCase
 	for _, b := range generator.BasesFor(stack) {
 		if pullOnlyBases[b] != "" && !pullMode {
 			continue
 		}
-		cs = append(cs, e2eCase{stack, b})
+		cs = append(cs, e2eCase{Stack: stack, Base: b})
+		for i := range rows {
+			if rows[i].runsOn(b) {
+				cs = append(cs, e2eCase{Stack: stack, Base: b, Row: &rows[i]})
+			}
+		}
 	}
 	return cs
 }
@@ -78,6 +105,9 @@ func casesFor(stack string) []e2eCase {
 type row struct {
 	Example         string  `json:"example"`
 	Base            string  `json:"base"`
+	Row             string  `json:"row,omitempty"`
+	Distro          string  `json:"distro,omitempty"`
+	Runtime         string  `json:"runtime,omitempty"`
 	RuntimeImage    string  `json:"runtime_image"`
 	StandIn         bool    `json:"stand_in"`
 	Result          string  `json:"result"`
@@ -204,6 +234,12 @@ var baseLineRE = regexp.MustCompile(`(?m)^base: .*$`)
 // generate rewrites the copied spec's base (and applies edit), runs
 // 'dockergen generate --force' through the real CLI and returns the spec.
 func generate(t *testing.T, dir, base string, edit func(string) string) *generator.Spec {
+	return generateRow(t, dir, base, nil, edit)
+}
+
+// generateRow is generate with a row's spec (nil for none) merged into the
+// spec after the base is set and before edit.
+func generateRow(t *testing.T, dir, base string, row *e2eRow, edit func(string) string) *generator.Spec {
 	t.Helper()
 	specPath := filepath.Join(dir, "dockergen.yaml")
 	data, err := os.ReadFile(specPath)
@@ -211,6 +247,13 @@ func generate(t *testing.T, dir, base string, edit func(string) string) *generat
 		t.Fatal(err)
 	}
 	s := baseLineRE.ReplaceAllString(string(data), "base: "+base)
+	if row != nil {
+		merged, err := mergeSpec([]byte(s), &row.Spec)
+		if err != nil {
+			t.Fatalf("rows.%s.spec: %v", row.Name, err)
+		}
+		s = string(merged)
+	}
 	if edit != nil {
 		s = edit(s)
 	}
@@ -563,11 +606,19 @@ func TestE2E(t *testing.T) {
 			}
 			continue
 		}
-		for _, c := range casesFor(stack) {
-			name := c.Stack + "/" + c.Base
-			if why := e.SkipBases[c.Base]; why != "" {
+		for _, c := range casesFor(stack, e.Rows) {
+			name := c.Name()
+			rowName := ""
+			if c.Row != nil {
+				rowName = c.Row.Name
+			}
+			why := e.SkipBases[c.Base]
+			if why == "" && c.Row != nil {
+				why = c.Row.SkipBases[c.Base]
+			}
+			if why != "" {
 				if onlyRE.MatchString(name) {
-					addRow(row{Example: c.Stack, Base: c.Base, Result: "not built here: " + why, DockerDefault: defaultCount})
+					addRow(row{Example: c.Stack, Base: c.Base, Row: rowName, Result: "not built here: " + why, DockerDefault: defaultCount})
 				}
 				continue
 			}
@@ -575,7 +626,7 @@ func TestE2E(t *testing.T) {
 				continue
 			}
 			t.Run(name, func(t *testing.T) {
-				r := row{Example: c.Stack, Base: c.Base, Result: "failed", DockerDefault: defaultCount}
+				r := row{Example: c.Stack, Base: c.Base, Row: rowName, Result: "failed", DockerDefault: defaultCount}
 				defer func() { addRow(r) }()
 				runE2ECase(t, c, &r)
 				if !t.Failed() {
@@ -593,9 +644,9 @@ func TestE2E(t *testing.T) {
 
 func runE2ECase(t *testing.T, c e2eCase, r *row) {
 	dir := copyExample(t, c.Stack)
-	spec := generate(t, dir, c.Base, nil)
-	image := fmt.Sprintf("dg-e2e-%s-%s:test", c.Stack, c.Base)
-	container := fmt.Sprintf("dg-e2e-%s-%s", c.Stack, c.Base)
+	spec := generateRow(t, dir, c.Base, c.Row, nil)
+	image := "dg-e2e-" + c.tagPart() + ":test"
+	container := "dg-e2e-" + c.tagPart()
 	pull := "PULL=0"
 	if pullMode {
 		pull = "PULL=1"
@@ -607,8 +658,9 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 		t.Fatal(err)
 	}
 	r.SeccompAllowed = len(comp.Allowed) + countRuleNames(comp.Rules)
-	_, runtimeImage, _, _ := stackImages(spec)
+	builderImage, runtimeImage, _, _ := stackImages(spec)
 	r.RuntimeImage = runtimeImage
+	r.Runtime = runtimeOf(builderImage, runtimeImage)
 
 	// 1. Build with the generated run.sh: cold (no cache), then warm after a
 	// one-line source change, which must not redo the dependency step.
@@ -627,6 +679,7 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 		t.Errorf("a one-line source change re-ran the dependency step %q", depsStep)
 	}
 	r.ImageBytes, r.Layers, r.StandIn = imageInfo(t, image)
+	r.Distro = distroOf(image, builderImage)
 
 	// 2. The image: no setuid/setgid files, no package caches.
 	checkFilesystem(t, image)
@@ -725,6 +778,75 @@ func countRuleNames(rules []profiles.Rule) int {
 		}
 	}
 	return len(seen)
+}
+
+// runtimeLabel is the label a stand-in carries with the version its runtime
+// really prints (.ci/standins.sh runtime_label), whatever its tag says.
+const runtimeLabel = "org.dockergen.standin.runtime"
+
+// runtimeOf is what the row really ran: the runtime label of the builder and
+// of the runtime image (once if they agree), or "?" for an image without it
+// (a real image, or a stand-in built before the label existed).
+func runtimeOf(images ...string) string {
+	var out []string
+	for _, img := range images {
+		if img == "" || img == "scratch" {
+			continue
+		}
+		v, err := dockerErr("image", "inspect", "--format", `{{index .Config.Labels "`+runtimeLabel+`"}}`, img)
+		v = strings.TrimSpace(v)
+		if err != nil || v == "" || v == "<no value>" {
+			v = "?"
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, " / ")
+}
+
+// distroOf is the PRETTY_NAME of the first of images that has an
+// os-release file (read from outside, so distroless works; scratch has
+// none and falls through to the next, the builder).
+func distroOf(images ...string) string {
+	for i, img := range images {
+		if img == "" || img == "scratch" {
+			continue
+		}
+		id, err := dockerErr("create", img, "/none")
+		if err != nil {
+			continue
+		}
+		id = strings.TrimSpace(id)
+		name := ""
+		for _, f := range []string{"/usr/lib/os-release", "/etc/os-release"} {
+			out, err := exec.Command(dockerBin, "cp", id+":"+f, "-").Output()
+			if err != nil {
+				continue
+			}
+			tr := tar.NewReader(bytes.NewReader(out))
+			if h, err := tr.Next(); err != nil || h.Typeflag != tar.TypeReg {
+				continue
+			}
+			data, _ := io.ReadAll(tr)
+			for _, l := range strings.Split(string(data), "\n") {
+				if v, ok := strings.CutPrefix(l, "PRETTY_NAME="); ok {
+					name = strings.Trim(v, `"'`)
+				}
+			}
+			if name != "" {
+				break
+			}
+		}
+		dockerErr("rm", "-f", id)
+		if name != "" {
+			if i > 0 {
+				name += " (builder)"
+			}
+			return name
+		}
+	}
+	return "?"
 }
 
 // stackImages returns the images a spec's Dockerfile names, from the
@@ -827,7 +949,10 @@ func writeReport(mdPath string) error {
 		if report[i].Example != report[j].Example {
 			return report[i].Example < report[j].Example
 		}
-		return report[i].Base < report[j].Base
+		if report[i].Base != report[j].Base {
+			return report[i].Base < report[j].Base
+		}
+		return report[i].Row < report[j].Row
 	})
 	js, err := json.MarshalIndent(map[string]any{"rows": report, "notes": notes, "engine": engineVersion(), "go": runtime.Version(), "article_nginx_bytes": articleNginx.Bytes}, "", "  ")
 	if err != nil {
@@ -839,16 +964,16 @@ func writeReport(mdPath string) error {
 	var b strings.Builder
 	b.WriteString("# dockergen end-to-end report\n\n")
 	b.WriteString("Written by `make e2e` (examples/e2e_test.go): every example × base generated, built with the generated `run.sh`, run with the generated settings and seccomp profile on a real Docker engine (" + engineVersion() + "), and checked. A benchmark, not a test: the figures vary by machine.\n\n")
-	b.WriteString("**Stand-in** means the base images were built locally (`.ci/standins.sh` and its plug-ins: debootstrap'd Debian bookworm; the host's Go and Node; Debian's Python 3.11, rustc 1.63, OpenJDK 17 with Maven 3.8 (offline, from Debian's maven-repo) and Gradle 4.4, Ruby 3.1, PHP 8.2 with Apache, PHP-FPM and Composer 2.5, nginx 1.22; distroless-like images assembled from files) and tagged like the official ones, because no registry is reachable here. Sizes on stand-ins are not the official images' sizes.\n\n")
-	b.WriteString("| example | base | runtime image | stand-in | result | size MB | layers | cold build s | warm rebuild s | deps cached | seccomp allowed / Docker default | naive baseline MB | size ratio | rebuild ratio |\n")
-	b.WriteString("|---|---|---|---|---|---:|---:|---:|---:|---|---|---:|---:|---:|\n")
+	b.WriteString("**Stand-in** means the base images were built locally (`.ci/standins.sh` and its plug-ins: debootstrap'd Debian bookworm and trixie, each release's own Python, Ruby, PHP, rustc, OpenJDK with Maven (offline, from Debian's maven-repo) and Gradle 4.4, and nginx; Go and Node from the host or their official builds; distroless-like images assembled from files) and tagged like the official ones, because no registry is reachable here. A tag may name a newer version than the stand-in holds: the **runtime** column is what the builder and runtime images really run (their `org.dockergen.standin.runtime` label, `?` when an image has none) and **distro** the runtime image's `/etc/os-release` (the builder's for scratch). **row** is empty for the example's own spec, else the `rows:` entry of its `e2e.yaml` merged into it. Sizes on stand-ins are not the official images' sizes.\n\n")
+	b.WriteString("| example | base | row | distro | runtime (real version) | runtime image | stand-in | result | size MB | layers | cold build s | warm rebuild s | deps cached | seccomp allowed / Docker default | naive baseline MB | size ratio | rebuild ratio |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---:|---:|---:|---:|---|---|---:|---:|---:|\n")
 	for _, r := range report {
 		if r.ImageBytes == 0 {
-			fmt.Fprintf(&b, "| %s | %s | | | %s | | | | | | | | | |\n", r.Example, r.Base, r.Result)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | | | %s | | | | | | | | | |\n", r.Example, r.Base, r.Row, r.Distro, r.Runtime, r.Result)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s | %.1f | %d | %.1f | %.1f | %v | %d / %d | %.1f | %.2f | %.2f |\n",
-			r.Example, r.Base, r.RuntimeImage, yesNo(r.StandIn), r.Result, float64(r.ImageBytes)/1e6, r.Layers,
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | `%s` | %s | %s | %.1f | %d | %.1f | %.1f | %v | %d / %d | %.1f | %.2f | %.2f |\n",
+			r.Example, r.Base, r.Row, r.Distro, r.Runtime, r.RuntimeImage, yesNo(r.StandIn), r.Result, float64(r.ImageBytes)/1e6, r.Layers,
 			r.ColdBuildSec, r.WarmBuildSec, yesNo(r.DepsCached), r.SeccompAllowed, r.DockerDefault,
 			float64(r.BaselineBytes)/1e6, r.SizeRatio, r.RebuildRatio)
 	}

@@ -53,7 +53,80 @@ type e2eStack struct {
 	// Variants are other shapes of the example, built by the stack's own
 	// variant test (node: TestE2ENodeTools in e2e_nodepy_test.go).
 	Variants []e2eVariant `yaml:"variants"`
+	// Rows are extra rows of the e2e matrix: the example built again on
+	// every base (or the row's own bases) with Spec merged into its spec,
+	// e.g. the previous Debian release ({distro: bookworm, version: "3.11"}).
+	Rows []e2eRow `yaml:"rows"`
 }
+
+// e2eRow is one extra row of a stack's e2e matrix: Name (in test names,
+// E2E_ONLY and the report), Spec (a YAML mapping merged into the example's
+// spec before generating: a mapping merges key by key, any other value
+// replaces), Bases (the bases it runs on; empty for every base of the stack)
+// and SkipBases (why a base that the example builds on cannot be built with
+// this row here).
+type e2eRow struct {
+	Name      string            `yaml:"name"`
+	Spec      yaml.Node         `yaml:"spec"`
+	Bases     []string          `yaml:"bases"`
+	SkipBases map[string]string `yaml:"skipBases"`
+}
+
+// rowNameRE: a row name goes into test names and image tags.
+var rowNameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+
+// mergeSpec merges the YAML mapping over into the YAML document spec: for
+// each key of over, a mapping merges into the spec's mapping of that key, and
+// any other value replaces the spec's (or is added). Comments and the order
+// of the spec's keys stay.
+func mergeSpec(spec []byte, over *yaml.Node) ([]byte, error) {
+	if over == nil || over.Kind == 0 {
+		return spec, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(spec, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("the spec is not a YAML mapping")
+	}
+	if over.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("line %d: the override is not a YAML mapping", over.Line)
+	}
+	mergeMapping(doc.Content[0], over)
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), enc.Close()
+}
+
+func mergeMapping(dst, over *yaml.Node) {
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		k, v := over.Content[i], over.Content[i+1]
+		found := false
+		for j := 0; j+1 < len(dst.Content); j += 2 {
+			if dst.Content[j].Value != k.Value {
+				continue
+			}
+			found = true
+			if dst.Content[j+1].Kind == yaml.MappingNode && v.Kind == yaml.MappingNode {
+				mergeMapping(dst.Content[j+1], v)
+			} else {
+				dst.Content[j+1] = v
+			}
+			break
+		}
+		if !found {
+			dst.Content = append(dst.Content, k, v)
+		}
+	}
+}
+
+// runsOn reports whether the row runs on base.
+func (r e2eRow) runsOn(base string) bool { return len(r.Bases) == 0 || slices.Contains(r.Bases, base) }
 
 // prepareStep is one host command: Run (argv, no shell) in Dir (relative to
 // the copy of the example; empty for its root), with Env added to the test's
@@ -148,6 +221,23 @@ func loadE2EStack(dir string) (e2eStack, error) {
 			return s, fmt.Errorf("%s: variants[%d].name: %q twice", at("variants"), i, v.Name)
 		}
 		seen[v.Name] = true
+	}
+	rows := map[string]bool{}
+	for i, r := range s.Rows {
+		switch {
+		case !rowNameRE.MatchString(r.Name):
+			return s, fmt.Errorf("%s: rows[%d].name: %q is not lower-case letters, digits, '.' and '-'", at("rows"), i, r.Name)
+		case rows[r.Name]:
+			return s, fmt.Errorf("%s: rows[%d].name: %q twice", at("rows"), i, r.Name)
+		case r.Spec.Kind != yaml.MappingNode || len(r.Spec.Content) == 0:
+			return s, fmt.Errorf("%s: rows[%d].spec: a non-empty mapping of spec fields is required", at("rows"), i)
+		}
+		for base, why := range r.SkipBases {
+			if strings.TrimSpace(why) == "" {
+				return s, fmt.Errorf("%s: rows[%d].skipBases.%s: the reason is empty", at("rows"), i, base)
+			}
+		}
+		rows[r.Name] = true
 	}
 	return s, nil
 }
@@ -259,15 +349,19 @@ func standinTags(t *testing.T) map[string]bool {
 var specBaseRE = regexp.MustCompile(`(?m)^base: .*$`)
 
 // baseImages are the images the example's Dockerfile names in FROM when its
-// spec's base is set to base (as the e2e does), without scratch and the
-// Dockerfile's own stages.
-func baseImages(stack, base string) ([]string, error) {
+// spec's base is set to base and over (a row's spec, or nil) is merged into
+// it (as the e2e does), without scratch and the Dockerfile's own stages.
+func baseImages(stack, base string, over *yaml.Node) ([]string, error) {
 	path := filepath.Join(stack, "dockergen.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	spec, err := generator.LoadSpec(path, []byte(specBaseRE.ReplaceAllString(string(data), "base: "+base)))
+	data, err = mergeSpec([]byte(specBaseRE.ReplaceAllString(string(data), "base: "+base)), over)
+	if err != nil {
+		return nil, err
+	}
+	spec, err := generator.LoadSpec(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -340,8 +434,15 @@ func TestE2EData(t *testing.T) {
 					t.Errorf("%s/%s: skipBases.%s: not a base of %s (%v)", st, e2eFile, b, st, bases)
 				}
 			}
-			for _, b := range bases {
-				images, genErr := baseImages(st, b)
+			// check: the example with over merged into its spec (row is
+			// "" for the example itself) builds on base b from stand-ins, or
+			// a reason is stated (rowSkip: the row's own skipBases).
+			check := func(row string, b string, over *yaml.Node, rowSkip map[string]string) {
+				name := st + "/" + b
+				if row != "" {
+					name += "@" + row
+				}
+				images, genErr := baseImages(st, b, over)
 				var missing []string
 				for _, img := range images {
 					if !tags[img] {
@@ -358,15 +459,41 @@ func TestE2EData(t *testing.T) {
 					stated, why = "skipBases."+b, s.SkipBases[b]
 				case pullOnlyBases[b] != "":
 					stated, why = "the pull-only base "+b, pullOnlyBases[b]
+				case rowSkip[b] != "":
+					stated, why = "rows."+row+".skipBases."+b, rowSkip[b]
+				}
+				where := "notBuilt or skipBases." + b
+				if row != "" {
+					where = "rows." + row + ".skipBases." + b
 				}
 				switch {
 				case buildable && why != "":
-					t.Errorf("%s/%s: a stand-in provides every image (%s), but %s says it cannot be built here: %q", st, b, strings.Join(images, ", "), stated, why)
+					t.Errorf("%s: a stand-in provides every image (%s), but %s says it cannot be built here: %q", name, strings.Join(images, ", "), stated, why)
 				case !buildable && why == "":
 					if genErr != nil {
-						t.Errorf("%s/%s: the example does not generate on this base (%v) and %s/%s states no reason (notBuilt or skipBases.%s)", st, b, genErr, st, e2eFile, b)
+						t.Errorf("%s: the example does not generate on this base (%v) and %s/%s states no reason (%s)", name, genErr, st, e2eFile, where)
 					} else {
-						t.Errorf("%s/%s: no stand-in for %s (add it in .ci/standins/plugin-*.sh) and %s/%s states no reason (notBuilt or skipBases.%s)", st, b, strings.Join(missing, ", "), st, e2eFile, b)
+						t.Errorf("%s: no stand-in for %s (add it in .ci/standins/plugin-*.sh) and %s/%s states no reason (%s)", name, strings.Join(missing, ", "), st, e2eFile, where)
+					}
+				}
+			}
+			for _, b := range bases {
+				check("", b, nil, nil)
+			}
+			for _, r := range s.Rows {
+				for _, b := range r.Bases {
+					if !slices.Contains(bases, b) {
+						t.Errorf("%s/%s: rows.%s.bases: %s is not a base of %s (%v)", st, e2eFile, r.Name, b, st, bases)
+					}
+				}
+				for b := range r.SkipBases {
+					if !r.runsOn(b) || !slices.Contains(bases, b) {
+						t.Errorf("%s/%s: rows.%s.skipBases.%s: the row does not run on %s", st, e2eFile, r.Name, b, b)
+					}
+				}
+				for _, b := range bases {
+					if r.runsOn(b) {
+						check(r.Name, b, &r.Spec, r.SkipBases)
 					}
 				}
 			}
@@ -389,6 +516,10 @@ func TestLoadE2EStackRefuses(t *testing.T) {
 		{"variant twice", "notBuilt: n\nvariants:\n  - {name: a, tool: t, depsStep: d}\n  - {name: a, tool: t, depsStep: d}\n", "variants[1].name: \"a\" twice"},
 		{"variant fields", "notBuilt: n\nvariants:\n  - {name: a, tool: t}\n", "variants[0]: name, tool and depsStep are required"},
 		{"two documents", "notBuilt: n\n---\nnotBuilt: m\n", "one YAML document expected"},
+		{"row name", "notBuilt: n\nrows:\n  - {name: Old World, spec: {distro: bookworm}}\n", "rows[0].name: \"Old World\" is not"},
+		{"row twice", "notBuilt: n\nrows:\n  - {name: a, spec: {distro: x}}\n  - {name: a, spec: {distro: y}}\n", "rows[1].name: \"a\" twice"},
+		{"row spec", "notBuilt: n\nrows:\n  - {name: a, spec: bookworm}\n", "rows[0].spec: a non-empty mapping"},
+		{"row reason", "notBuilt: n\nrows:\n  - {name: a, spec: {distro: x}, skipBases: {slim: ' '}}\n", "rows[0].skipBases.slim: the reason is empty"},
 		{"empty", "", "empty"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -401,5 +532,40 @@ func TestLoadE2EStackRefuses(t *testing.T) {
 				t.Errorf("loadE2EStack(%q) = %v, want an error containing %q", c.yaml, err, c.want)
 			}
 		})
+	}
+}
+
+// TestMergeSpec: a row's spec merges into the example's: scalars and lists
+// replace, mappings merge key by key, new keys are added, and the rest of the
+// spec (comments included) stays.
+func TestMergeSpec(t *testing.T) {
+	spec := "# the example\nname: x\nversion: \"3.13\"\nports: [8080]\nresources:\n  memory: 128m # cap\n  cpus: \"0.5\"\n"
+	var over yaml.Node
+	if err := yaml.Unmarshal([]byte("{distro: bookworm, version: \"3.11\", ports: [9090], resources: {cpus: \"1\"}}"), &over); err != nil {
+		t.Fatal(err)
+	}
+	got, err := mergeSpec([]byte(spec), over.Content[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Name      string            `yaml:"name"`
+		Version   string            `yaml:"version"`
+		Distro    string            `yaml:"distro"`
+		Ports     []int             `yaml:"ports"`
+		Resources map[string]string `yaml:"resources"`
+	}
+	if err := yaml.Unmarshal(got, &m); err != nil {
+		t.Fatalf("%v\n%s", err, got)
+	}
+	if m.Name != "x" || m.Version != "3.11" || m.Distro != "bookworm" || !slices.Equal(m.Ports, []int{9090}) ||
+		m.Resources["memory"] != "128m" || m.Resources["cpus"] != "1" {
+		t.Errorf("merged spec = %+v\n%s", m, got)
+	}
+	if !strings.Contains(string(got), "# the example") || !strings.Contains(string(got), "# cap") {
+		t.Errorf("the spec's comments were lost:\n%s", got)
+	}
+	if _, err := mergeSpec([]byte(spec), &yaml.Node{Kind: yaml.ScalarNode, Value: "bookworm"}); err == nil {
+		t.Error("a scalar override was accepted")
 	}
 }

@@ -1,10 +1,12 @@
-# Stand-in for golang:1.26-bookworm, built by .ci/standins.sh.
-# Context: a directory holding go/ (a copy of the host's GOROOT) and host-cas/.
+# Stand-in for golang:1.26-bookworm and golang:1.27-trixie, built by
+# .ci/standins.sh (plugin-go.sh) FROM BASE, the release's debian stand-in.
+# Context: a directory holding go/ (a copy of a GOROOT) and host-cas/.
 # Mimics the official layout: GOROOT /usr/local/go, GOPATH /go (1777),
 # WORKDIR /go, GOTOOLCHAIN=local, plus ca-certificates (so the Go module proxy
 # works), git, and gcc/libc6-dev/make/pkg-config as in the official image (so cgo
 # is on by default, as it is there).
-FROM debian:bookworm-slim
+ARG BASE=debian:bookworm-slim
+FROM ${BASE}
 ARG CC_PACKAGES="gcc libc6-dev make pkg-config"
 RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \
     set -eux; \

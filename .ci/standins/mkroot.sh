@@ -4,18 +4,19 @@
 #   OUT/static    passwd/group (root 0, nobody 65534, nonroot 65532), nsswitch,
 #                 os-release, netbase, CA bundle, zoneinfo, /tmp 1777, /root
 #   OUT/home      /home/nonroot (copied with --chown 65532:65532)
-#   OUT/base      glibc (libc6), libssl3, ld.so config + cache, C.UTF-8 locale
-#   OUT/python3   /usr/bin/python3.11 (+ python3 link), its stdlib (no .pyc,
-#                 as in the real image) and the shared libraries it and its
-#                 extension modules need (ldd)
-#   OUT/nodejs20  /nodejs/bin/node and the shared libraries it needs (ldd)
-#   OUT/cc        libgcc-s1, libstdc++6, libgomp1 (what cc-debian12 adds to base)
-# Paths are canonicalised to /usr (Debian 12 is merged-/usr); base adds the
-# /lib -> usr/lib and /lib64 -> usr/lib64 links.
+#   OUT/base      glibc (libc6), libssl ($SSL_PACKAGE: libssl3 on Debian 12,
+#                 libssl3t64 on 13), ld.so config + cache, C.UTF-8 locale
+#   OUT/python3   /usr/bin/$PY (python3.11, python3.13; + python3 link), its
+#                 stdlib (no .pyc, as in the real image) and the shared
+#                 libraries it and its extension modules need (ldd)
+#   OUT/nodejs    /nodejs/bin/node and the shared libraries it needs (ldd)
+#   OUT/cc        libgcc-s1, libstdc++6, libgomp1 (what cc-debianV adds to base)
+# Paths are canonicalised to /usr (Debian 12 and 13 are merged-/usr); base
+# adds the /lib -> usr/lib and /lib64 -> usr/lib64 links.
 set -euo pipefail
 OUT="$1"
 rm -rf "$OUT"
-mkdir -p "$OUT"/{static,home,base,python3,nodejs20,cc}
+mkdir -p "$OUT"/{static,home,base,python3,nodejs,cc}
 declare -A DONE=()
 
 # put DEST PATH: copy PATH (file or symlink, following symlink chains, parent
@@ -100,7 +101,7 @@ B="$OUT/base"
 ln -s usr/lib "$B/lib"
 ln -s usr/lib64 "$B/lib64"
 put_pkg "$B" libc6 '/gconv/'
-put_pkg "$B" libssl3
+put_pkg "$B" "${SSL_PACKAGE:-libssl3}"
 mkdir -p "$B/etc/ld.so.conf.d" "$B/usr/lib/locale"
 cp /etc/ld.so.conf "$B/etc/"
 cp /etc/ld.so.conf.d/*.conf "$B/etc/ld.so.conf.d/" 2>/dev/null || true
@@ -108,27 +109,28 @@ cp -a /usr/lib/locale/C.utf8 "$B/usr/lib/locale/" 2>/dev/null || true
 
 # ---- python3 (base + the interpreter, stdlib, libs) ----
 P3="$OUT/python3"
-put "$P3" /usr/bin/python3.11
+PY="${PY:-python3.11}" # the release's: python3.11, python3.13
+put "$P3" "/usr/bin/$PY"
 mkdir -p "$P3/usr/bin" "$P3/usr/lib/python3/dist-packages" "$P3/etc"
-ln -s python3.11 "$P3/usr/bin/python3"
-cp -a /usr/lib/python3.11 "$P3/usr/lib/python3.11"
-rm -rf "$P3/usr/lib/python3.11/test" "$P3/usr/lib/python3.11/idlelib" "$P3/usr/lib/python3.11/tkinter" \
-	"$P3/usr/lib/python3.11/ensurepip" "$P3/usr/lib/python3.11/lib2to3/tests"
+ln -s "$PY" "$P3/usr/bin/python3"
+cp -a "/usr/lib/$PY" "$P3/usr/lib/$PY"
+rm -rf "$P3/usr/lib/$PY/test" "$P3/usr/lib/$PY/idlelib" "$P3/usr/lib/$PY/tkinter" \
+	"$P3/usr/lib/$PY/ensurepip" "$P3/usr/lib/$PY/lib2to3/tests"
 # Real distroless ships the .deb files only: no .pyc (distroless#865).
-find "$P3/usr/lib/python3.11" -depth -name __pycache__ -type d -exec rm -rf {} +
-[ -d /etc/python3.11 ] && cp -a /etc/python3.11 "$P3/etc/python3.11"
+find "$P3/usr/lib/$PY" -depth -name __pycache__ -type d -exec rm -rf {} +
+[ -d "/etc/$PY" ] && cp -a "/etc/$PY" "$P3/etc/$PY"
 # Seed DONE with base's files so python3 carries only what base lacks.
 while read -r f; do DONE["/$f"]=1; done < <(cd "$B" && find . -not -type d | sed 's|^\./||')
-put_libs "$P3" /usr/bin/python3.11 /usr/lib/python3.11/lib-dynload/*.so
+put_libs "$P3" "/usr/bin/$PY" "/usr/lib/$PY"/lib-dynload/*.so
 
-# ---- nodejs20 ----
-N="$OUT/nodejs20"
+# ---- nodejs ----
+N="$OUT/nodejs"
 mkdir -p "$N/nodejs/bin"
 cp -a /nodejs/bin/node "$N/nodejs/bin/node"
 put_libs "$N" /nodejs/bin/node
 
 # ---- cc (base + the GCC runtime libraries: Rust, C and C++ programs) ----
-# A fresh DONE seeded with base's files: python3 and nodejs20 took these
+# A fresh DONE seeded with base's files: python3 and nodejs took these
 # libraries into their own layers already.
 CC="$OUT/cc"
 DONE=()
@@ -137,7 +139,7 @@ put_pkg "$CC" libgcc-s1
 put_pkg "$CC" libstdc++6 '^/usr/share/(gcc|gdb)/'
 put_pkg "$CC" libgomp1
 
-# ld.so.cache for each final image (base alone, base+python3, base+nodejs20, base+cc).
+# ld.so.cache for each final image (base alone, base+python3, base+nodejs, base+cc).
 mk_cache() {
 	local name="$1" tmp
 	tmp="$(mktemp -d)"
@@ -150,9 +152,9 @@ mk_cache() {
 }
 mk_cache base
 mk_cache python3
-mk_cache nodejs20
+mk_cache nodejs
 mk_cache cc
 
-for d in static home base python3 nodejs20 cc; do
+for d in static home base python3 nodejs cc; do
 	printf 'mkroot: %-9s %6s  %s files\n' "$d" "$(du -sh "$OUT/$d" | cut -f1)" "$(find "$OUT/$d" -not -type d | wc -l)"
 done

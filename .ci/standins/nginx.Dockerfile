@@ -1,13 +1,16 @@
-# Stand-in for nginx:1.27-bookworm, built by .ci/standins.sh.
-# Debian bookworm's own nginx package (nginx 1.22.1, not 1.27: the label
-# org.dockergen.standin.nginx-version says which), laid out like the official
+# Stand-in for nginx:1.27-bookworm and nginx:1.30-trixie, built by
+# .ci/standins.sh (plugin-nginx.sh) FROM BASE, the release's debian stand-in.
+# The release's own nginx package (bookworm 1.22.1, trixie 1.26, not the
+# tagged version: the labels org.dockergen.standin.nginx-version and
+# org.dockergen.standin.runtime say which), laid out like the official
 # image: /usr/sbin/nginx, /etc/nginx/{nginx.conf,conf.d/default.conf,mime.types},
 # /usr/share/nginx/html/index.html, user nginx (101:101), access and error logs
 # linked to the container's stdout and stderr, STOPSIGNAL SIGQUIT, EXPOSE 80.
 # Differences from the official image: Debian's build flags (temp paths under
 # /var/lib/nginx, pid /run/nginx.pid), Debian's module set, no
 # /docker-entrypoint.sh (CMD runs nginx directly) and no curl.
-FROM debian:bookworm-slim
+ARG BASE=debian:bookworm-slim
+FROM ${BASE}
 RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \
     set -eux; \
     groupadd --system --gid 101 nginx; \
@@ -46,7 +49,8 @@ RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing
     ln -sf /dev/stdout /var/log/nginx/access.log; \
     ln -sf /dev/stderr /var/log/nginx/error.log; \
     nginx -V; nginx -t
-LABEL org.dockergen.standin.nginx-version="1.22.1 (Debian bookworm package), tagged 1.27"
+ARG TAGGED=1.27 RELEASE=bookworm
+LABEL org.dockergen.standin.nginx-version="Debian ${RELEASE}'s nginx (the version is org.dockergen.standin.runtime), tagged ${TAGGED}"
 EXPOSE 80
 STOPSIGNAL SIGQUIT
 CMD ["nginx", "-g", "daemon off;"]

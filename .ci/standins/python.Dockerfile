@@ -1,13 +1,17 @@
-# Stand-in for python:3.11-slim-bookworm, built by .ci/standins.sh.
-# Debian's python3 (3.11) instead of a source build in /usr/local, with the
+# Stand-in for python:3.11-slim-bookworm and python:3.13-slim-trixie, built by
+# .ci/standins.sh (plugin-python.sh) FROM BASE, the release's debian stand-in.
+# Debian's python3 (3.11, 3.13) instead of a source build in /usr/local, with the
 # official image's entry points: /usr/local/bin/python3, python, pip, pip3;
 # venv and pip work, there is no PEP 668 EXTERNALLY-MANAGED marker, and, as in
 # the official image, no precompiled .pyc for the standard library.
-# Differences from the official image: the interpreter is /usr/bin/python3.11
-# (3.11.2) and `pip install` as root puts packages in
-# /usr/local/lib/python3.11/dist-packages (official: .../site-packages).
+# Differences from the official image: the interpreter is /usr/bin/python3.X
+# (Debian's patch release) and `pip install` as root puts packages in
+# /usr/local/lib/python3.X/dist-packages (official: .../site-packages).
 # Context: host-cas/ (the host's local CAs, may be empty; see .ci/standins.sh).
-FROM debian:bookworm-slim
+ARG BASE=debian:bookworm-slim
+FROM ${BASE}
+# The release's interpreter: python3.11 (bookworm), python3.13 (trixie).
+ARG PY=python3.11
 ENV LANG=C.UTF-8
 COPY host-cas/ /usr/local/share/ca-certificates/
 RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \
@@ -18,7 +22,7 @@ RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing
     update-ca-certificates; \
     rm -f /usr/lib/python3*/EXTERNALLY-MANAGED; \
     for n in python3 python; do ln -sf /usr/bin/python3 /usr/local/bin/$n; done; \
-    ln -sf /usr/bin/python3.11 /usr/local/bin/python3.11; \
+    ln -sf "/usr/bin/$PY" "/usr/local/bin/$PY"; \
     ln -sf /usr/bin/pip3 /usr/local/bin/pip3; \
     ln -sf /usr/bin/pip3 /usr/local/bin/pip; \
     PYTHONDONTWRITEBYTECODE=1 python --version; PYTHONDONTWRITEBYTECODE=1 pip --version; \

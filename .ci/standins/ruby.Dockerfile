@@ -1,5 +1,6 @@
-# Stand-in for ruby:3.1-slim-bookworm, built by .ci/standins.sh (plugin-ruby.sh).
-# Debian's ruby (3.1.2) and bundler (2.3.15) packages instead of a source build
+# Stand-in for ruby:3.1-slim-bookworm and ruby:3.3-slim-trixie, built by
+# .ci/standins.sh (plugin-ruby.sh) FROM BASE, the release's debian stand-in.
+# Debian's ruby (bookworm 3.1.2, trixie 3.3) and bundler (2.3.15, 2.6) packages instead of a source build
 # in /usr/local, with the official image's environment and entry points:
 # LANG=C.UTF-8, GEM_HOME=/usr/local/bundle (mode 1777), BUNDLE_APP_CONFIG=$GEM_HOME,
 # BUNDLE_SILENCE_ROOT_WARNING=1, $GEM_HOME/bin first on PATH, and
@@ -14,7 +15,8 @@
 # No RubyGems.org is reachable from here, so only projects whose Gemfile.lock
 # lists no gems install (bundle install runs fully offline then).
 # Context: host-cas/ (the host's local CAs, may be empty; see .ci/standins.sh).
-FROM debian:bookworm-slim
+ARG BASE=debian:bookworm-slim
+FROM ${BASE}
 ENV LANG=C.UTF-8
 COPY host-cas/ /usr/local/share/ca-certificates/
 RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \

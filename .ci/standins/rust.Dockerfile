@@ -1,5 +1,6 @@
-# Stand-in for rust:1.63-slim-bookworm, built by .ci/standins.sh.
-# Debian's rustc and cargo (1.63 in bookworm) instead of rustup's toolchain in
+# Stand-in for rust:1.63-slim-bookworm and rust:1.85-slim-trixie, built by
+# .ci/standins.sh (plugin-rust.sh) FROM BASE, the release's debian stand-in.
+# Debian's rustc and cargo (1.63 in bookworm, 1.85 in trixie) instead of rustup's toolchain in
 # /usr/local/cargo, with the official image's environment: CARGO_HOME and
 # RUSTUP_HOME under /usr/local, cargo's bin directory on PATH, and gcc/libc6-dev
 # (the linker rustc drives). No registry index is reachable from here, so only
@@ -7,7 +8,8 @@
 # Differences from the official image: no rustup, rustc/cargo are in /usr/bin,
 # and only the x86_64-unknown-linux-gnu target is installed.
 # Context: host-cas/ (the host's local CAs, may be empty; see .ci/standins.sh).
-FROM debian:bookworm-slim
+ARG BASE=debian:bookworm-slim
+FROM ${BASE}
 COPY host-cas/ /usr/local/share/ca-certificates/
 RUN --mount=type=cache,id=dg-standin-apt-lists,target=/var/lib/apt/lists,sharing=locked \
     set -eux; \

@@ -104,7 +104,7 @@ func TestDotnetDetectedSpec(t *testing.T) {
 	df := string(files["Dockerfile"])
 	for _, want := range []string{
 		"dotnet restore src/HelloDotnet/HelloDotnet.csproj\n",
-		"dotnet publish src/HelloDotnet/HelloDotnet.csproj -c Release -f net8.0 -o /out --no-restore -p:UseAppHost=true",
+		"dotnet publish src/HelloDotnet/HelloDotnet.csproj -c Release -f net10.0 -o /out --no-restore -p:UseAppHost=true",
 		`mv "$app" /out/hello-dotnet`,
 		`ENTRYPOINT ["/app/hello-dotnet"]`,
 		`CMD ["/app/hello-dotnet", "--healthcheck"]`,

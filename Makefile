@@ -14,7 +14,7 @@ build:
 test:
 	$(GO) vet ./...
 	$(GO) vet -tags e2e ./examples
-	$(GO) vet -tags referees ./referees
+	$(GO) vet -tags referees ./examples/referees
 	$(GO) test -count=1 ./...
 
 # Every example x base built and run hardened on a real Docker engine. As root

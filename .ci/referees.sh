@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the two referees (Trivy and KICS) at pinned versions, then run them
-# over every golden and every example (the harness in referees/, which
+# over every golden and every example (the harness in examples/referees/, which
 # fails on any finding not documented in generator/referees.yaml).
 # Idempotent: a tool already installed at the right version is skipped.
 # `.ci/referees.sh install` only installs.
@@ -54,5 +54,5 @@ t1=$(date +%s)
 echo "referees: installed in $((t1 - t0))s"
 [ "${1:-}" = install ] && exit 0
 KICS_QUERIES="$KICS_QUERIES" TRIVY="$GOBIN_DIR/trivy" KICS="$GOBIN_DIR/kics" \
-	go test -tags referees -count=1 -timeout 30m -v -run '^TestReferees$' ./referees
+	go test -tags referees -count=1 -timeout 30m -v -run '^TestReferees$' ./examples/referees
 echo "referees: ran in $(( $(date +%s) - t1 ))s"

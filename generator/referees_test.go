@@ -7,7 +7,7 @@ import (
 
 // TestRefereeExceptionsDocumented: the embedded list parses, and every
 // DOCKER-SECURITY.md names each exception's rule IDs and reason (the
-// harness in referees/ allows exactly these).
+// harness in examples/referees/ allows exactly these).
 func TestRefereeExceptionsDocumented(t *testing.T) {
 	exc, err := RefereeExceptions()
 	if err != nil {

@@ -175,8 +175,8 @@ func TestReferees(t *testing.T) {
 		}
 	}
 	dirs := map[string]string{"must-fail": filepath.Join("testdata", "bad")}
-	goldens, _ := filepath.Glob(filepath.Join("..", "generator", "testdata", "golden", "*"))
-	examples, _ := filepath.Glob(filepath.Join("..", "examples", "*", "Dockerfile"))
+	goldens, _ := filepath.Glob(filepath.Join("..", "..", "generator", "testdata", "golden", "*"))
+	examples, _ := filepath.Glob(filepath.Join("..", "*", "Dockerfile"))
 	for _, g := range goldens {
 		dirs["golden-"+filepath.Base(g)] = g
 	}

@@ -148,11 +148,6 @@ var libcprobeBaseRE = regexp.MustCompile(`(?m)^base: .*$`)
 var libcprobeEdits = map[string][2]string{
 	// Apache has no official Alpine image; the php profile covers both servers.
 	"php/alpine": {"server: apache", "server: fpm"},
-	// Ruby 3.1 has no image on the Alpine release dockergen pins.
-	"ruby/alpine": {"version: \"3.1\"", "version: \"3.3\""},
-	// Rust's musl builds (scratch, alpine) start at the Alpine release's 1.87.
-	"rust/alpine":  {"version: \"1.63\"", "version: \"1.88\""},
-	"rust/scratch": {"version: \"1.63\"", "version: \"1.88\""},
 }
 
 // libcprobeSettings generates an example's files for base and returns the

@@ -66,7 +66,7 @@ func runGenerate(e *env, o *generateOptions, fileSet bool) error {
 	if o.check && (o.stdout || o.outDir == "-") {
 		return usageErr(errors.New("--check compares with files on disk and cannot be used with --stdout"))
 	}
-	spec, specPath, err := loadSpec(e, o)
+	spec, specPath, data, err := loadSpec(e, o)
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,11 @@ func runGenerate(e *env, o *generateOptions, fileSet bool) error {
 	if outDir == "" || outDir == "-" {
 		outDir = filepath.Dir(specPath)
 	}
-	if o.example != "" || o.file == "-" {
+	// A spec file on disk has a project beside it, to check the outputs
+	// against before writing.
+	project := o.example == "" && o.file != "-"
+	ctxDir := filepath.Join(filepath.Dir(specPath), spec.Context)
+	if !project {
 		// No spec file on disk: the outputs name one beside them.
 		specPath = filepath.Join(outDir, "dockergen.yaml")
 	}
@@ -93,6 +97,11 @@ func runGenerate(e *env, o *generateOptions, fileSet bool) error {
 	files, err := gen.Generate(spec, opts)
 	if err != nil {
 		return err
+	}
+	if project {
+		if err := checkProject(e.stderr, spec, files, opts, o.file, data, ctxDir); err != nil {
+			return err
+		}
 	}
 	printWarnings(e.stderr, generator.Warnings(spec))
 	switch {
@@ -111,13 +120,13 @@ func runGenerate(e *env, o *generateOptions, fileSet bool) error {
 
 // loadSpec reads the spec named by the options: a file, standard input or
 // a built-in example. Problems with it are usage errors (exit 2).
-func loadSpec(e *env, o *generateOptions) (*generator.Spec, string, error) {
+func loadSpec(e *env, o *generateOptions) (*generator.Spec, string, []byte, error) {
 	if o.example != "" {
 		spec, err := generator.ExampleSpec(o.example)
 		if err != nil {
-			return nil, "", usageErr(err)
+			return nil, "", nil, usageErr(err)
 		}
-		return spec, "dockergen.yaml", nil
+		return spec, "dockergen.yaml", nil, nil
 	}
 	var (
 		data []byte
@@ -132,18 +141,18 @@ func loadSpec(e *env, o *generateOptions) (*generator.Spec, string, error) {
 	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, "", usageErr(fmt.Errorf("%s: no such spec file (create one with 'dockergen init', or name one with -f)", o.file))
+			return nil, "", nil, usageErr(fmt.Errorf("%s: no such spec file (create one with 'dockergen init', or name one with -f)", o.file))
 		}
-		return nil, "", usageErr(fmt.Errorf("%s: %w", o.file, err))
+		return nil, "", nil, usageErr(fmt.Errorf("%s: %w", o.file, err))
 	}
 	spec, err := generator.LoadSpec(name, data)
 	if err != nil {
-		return nil, "", usageErr(err)
+		return nil, "", nil, usageErr(err)
 	}
 	if o.file == "-" {
-		return spec, "dockergen.yaml", nil
+		return spec, "dockergen.yaml", data, nil
 	}
-	return spec, o.file, nil
+	return spec, o.file, data, nil
 }
 
 func loadGenerator(dir string) (*generator.Generator, error) {

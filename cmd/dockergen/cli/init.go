@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -170,8 +171,11 @@ func runInit(e *env, o *initOptions, dir string, changed func(string) bool) erro
 		return usageErr(errs[0])
 	}
 
-	files, err := initFiles(dir, spec, cand, o.schema)
+	files, opts, err := initFiles(dir, spec, cand, o.schema)
 	if err != nil {
+		return err
+	}
+	if err := checkProject(e.stderr, spec, files, opts, filepath.Join(dir, specName), files[specName], filepath.Join(dir, spec.Context)); err != nil {
 		return err
 	}
 	printWarnings(e.stderr, generator.Warnings(spec))

@@ -489,10 +489,22 @@ func TestInitSpecRoundTrip(t *testing.T) {
 		{"--stack", "node", "--version", "24", "--base", "distroless", "--healthcheck-path", "/live?full=1", "--writable", "/tmp,/run/app"},
 		{"--stack", "python", "--version", "3.11", "--base", "alpine", "--secret", "id=a,target=/root/.netrc,src=~/.netrc", "--secret", "id=b,target=/b", "--cpus", "0.25", "--memory", "64m", "--pids", "1"},
 	}
+	// The files each stack's Dockerfile copies: init refuses a project
+	// without them (the safety net).
+	project := map[string][]string{
+		"go":     {"go.mod"},
+		"node":   {"package.json", "package-lock.json", "server.js"},
+		"python": {"app.py"},
+	}
 	for i, args := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "app")
 			os.Mkdir(dir, 0o755)
+			for _, f := range project[args[1]] {
+				if err := os.WriteFile(filepath.Join(dir, f), []byte("{}\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			r := runInitScripted(t, false, nil, append([]string{"--yes", dir}, args...)...)
 			if r.code != 0 {
 				t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)

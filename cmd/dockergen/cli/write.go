@@ -210,3 +210,26 @@ func printWarnings(w io.Writer, warnings []string) {
 		fmt.Fprintln(w, "dockergen: warning: "+m)
 	}
 }
+
+// checkProject runs the safety net on files generated for a spec read from
+// specFile (its text data), whose build context is ctxDir on disk: a sure
+// problem is a usage error (exit 2, nothing written), the rest warnings on
+// stderr. A spec from standard input or --example has no project and is
+// not checked (callers skip it).
+func checkProject(stderr io.Writer, spec *generator.Spec, files generator.Files, opts generator.Options, specFile string, data []byte, ctxDir string) error {
+	warnings, err := generator.CheckContext(spec, files, opts, generator.Project{
+		Context:     os.DirFS(ctxDir),
+		ContextName: filepath.ToSlash(filepath.Clean(ctxDir)),
+		SpecFile:    specFile,
+		SpecData:    data,
+	})
+	if err != nil {
+		var se *generator.SpecError
+		if errors.As(err, &se) {
+			return usageErr(fmt.Errorf("%w (nothing was written)", err))
+		}
+		return err
+	}
+	printWarnings(stderr, warnings)
+	return nil
+}

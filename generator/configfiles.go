@@ -68,13 +68,17 @@ func (d *data) InDir(dir, name string) (string, error) {
 // (its COPY would fail).
 func verifyConfigs(files Files, want expect) error {
 	var ignore *patternmatcher.PatternMatcher
-	if di, ok := files[".dockerignore"]; ok {
+	ignoreName := want.IgnoreFile
+	if ignoreName == "" {
+		ignoreName = ".dockerignore"
+	}
+	if di, ok := files[ignoreName]; ok {
 		pats, err := ignorefile.ReadAll(bytes.NewReader(di))
 		if err != nil {
-			return bugf(".dockerignore", err)
+			return bugf(ignoreName, err)
 		}
 		if ignore, err = patternmatcher.New(pats); err != nil {
-			return bugf(".dockerignore", err)
+			return bugf(ignoreName, err)
 		}
 	}
 	for _, c := range want.Configs {
@@ -88,7 +92,7 @@ func verifyConfigs(files Files, want expect) error {
 		if ignore != nil {
 			src := path.Join(want.OutDir, c.Name)
 			if ex, err := ignore.MatchesOrParentMatches(src); err != nil || ex {
-				return bugf(".dockerignore", fmt.Errorf("it excludes %s, which the Dockerfile copies", src))
+				return bugf(ignoreName, fmt.Errorf("it excludes %s, which the Dockerfile copies", src))
 			}
 		}
 	}

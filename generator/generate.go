@@ -179,7 +179,11 @@ func (g *Generator) Generate(spec *Spec, opts Options) (Files, error) {
 		if err := g.tmpl.ExecuteTemplate(&buf, o.Template, d); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", o.File, err)
 		}
-		files[o.File] = tidy(buf.Bytes())
+		name := o.File
+		if name == ".dockerignore" {
+			name = d.IgnoreFile
+		}
+		files[name] = tidy(buf.Bytes())
 	}
 	for _, c := range d.configs {
 		var buf bytes.Buffer
@@ -249,6 +253,29 @@ type data struct {
 	// directory relative to the build context); see ConfigSrc.
 	configs []configFile
 	outDir  string
+
+	// IgnoreFile is the name of the generated ignore file: .dockerignore
+	// at the root of the build context, or Dockerfile.dockerignore beside a
+	// Dockerfile in a directory inside it (BuildKit reads
+	// <Dockerfile>.dockerignore before the context's .dockerignore).
+	IgnoreFile string
+	// OutPrefix is the output directory inside the build context followed
+	// by a slash ("" at its root): the .dockerignore patterns of
+	// dockergen's own outputs.
+	OutPrefix string
+	// ComposeDockerfile is the Dockerfile's path from the build context,
+	// as compose.yaml's build.dockerfile is read.
+	ComposeDockerfile string
+}
+
+// IgnoreFileFor returns the name of the ignore file generated into an
+// output directory that is outDir from the build context (see
+// data.IgnoreFile).
+func IgnoreFileFor(outDir string) string {
+	if path.Clean(outDir) == "." {
+		return ".dockerignore"
+	}
+	return "Dockerfile.dockerignore"
 }
 
 type secretData struct {
@@ -339,6 +366,10 @@ func newData(s *Spec, opts Options) (*data, error) {
 		d.configs = st.ConfigFiles(s)
 	}
 	d.outDir = path.Clean(opts.OutDir)
+	d.IgnoreFile = IgnoreFileFor(d.outDir)
+	if d.outDir != "." && !path.IsAbs(d.outDir) && !escapes(d.outDir) {
+		d.OutPrefix = d.outDir + "/"
+	}
 	if len(d.configs) > 0 {
 		switch {
 		case opts.OutDir == "" && path.Clean(opts.Context) != ".":
@@ -350,6 +381,7 @@ func newData(s *Spec, opts Options) (*data, error) {
 		}
 	}
 	d.Run = NewRunSettings(s, opts.Context)
+	d.ComposeDockerfile = path.Join(d.outDir, d.Run.Dockerfile)
 	if d.Run.Health != nil {
 		d.Healthcheck = d.Run.Health.Test
 	}

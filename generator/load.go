@@ -47,11 +47,53 @@ func LoadSpec(filename string, data []byte) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
+	zeros := idx.explicitZeros()
 	spec.Defaults()
+	// Defaults reads a 0 as "not set" and replaces it (user.uid 0 would
+	// become 10001): put back every 0 the file wrote, so that Validate
+	// judges what the user asked for and refuses it at its line.
+	for _, p := range zeros {
+		zeroField(reflect.ValueOf(spec).Elem(), p)
+	}
 	if errs := spec.Validate(); len(errs) > 0 {
 		return nil, idx.locate(errs[0])
 	}
 	return spec, nil
+}
+
+// explicitZeros returns the paths of the struct fields of integer type that
+// the file sets to 0 (for example user.uid), sorted. List items are left
+// out: Defaults never fills them in, so Validate already sees their 0.
+func (x *nodeIndex) explicitZeros() []string {
+	var paths []string
+	for p, n := range x.nodes {
+		if strings.ContainsAny(p, "[") || n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			continue
+		}
+		if v, err := strconv.ParseInt(n.Value, 0, 64); err == nil && v == 0 {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// zeroField sets the integer field at a dotted yaml path (user.uid) of the
+// struct v to 0; a path that does not name one (a map key) is left alone.
+func zeroField(v reflect.Value, path string) {
+	for _, name := range strings.Split(path, ".") {
+		if v.Kind() != reflect.Struct {
+			return
+		}
+		f, ok := fieldByTag(v.Type(), name)
+		if !ok {
+			return
+		}
+		v = v.FieldByIndex(f.Index)
+	}
+	if v.Kind() == reflect.Int && v.CanSet() {
+		v.SetInt(0)
+	}
 }
 
 // decodeSpec parses YAML into a Spec, checking every key and type against

@@ -53,9 +53,10 @@ var binaryStack = &stack{
 		}
 		refuseCGO(s, bad)
 	},
-	Entry:    binaryEntry,
-	Label:    func(s *Spec) string { return s.Stack },
-	Detector: binaryDetector,
+	Entry:        binaryEntry,
+	Label:        func(s *Spec) string { return s.Stack },
+	MainPrebuilt: true,
+	Detector:     binaryDetector,
 	Doc: stackDoc{
 		DetectedFrom: "never (`--stack binary`)",
 		Runtime:      "a prebuilt executable copied in",

@@ -49,6 +49,7 @@ var goStack = &stack{
 	HealthFlag: "-healthcheck",
 	MainPrompt: "Main package:",
 	Detector:   goDetector,
+	DepFiles:   goDepFiles,
 	Doc: stackDoc{
 		DetectedFrom: "`go.mod` (go/toolchain lines, module), `package main` in `.` or `cmd/*`",
 		Runtime:      "static binary, cgo off",
@@ -181,4 +182,10 @@ func goMainFile(p *project, dir string) string {
 		}
 	}
 	return ""
+}
+
+// goDepFiles: go.mod is required (go.sum is copied by glob: a module
+// without dependencies has none).
+func goDepFiles(*Spec) []DepFile {
+	return []DepFile{{Name: "go.mod", Create: "go mod init <module path> && go mod tidy"}}
 }

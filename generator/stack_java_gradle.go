@@ -26,11 +26,13 @@ var javaGradleStack = &stack{
 		"gradle":  "the builder image's Gradle",
 		"gradlew": "the project's Gradle wrapper (gradlew)",
 	},
-	JLink:     true,
-	MainForm:  javaJarRE,
-	CheckMain: javaCheckMain(javaGradleMain),
-	Entry:     javaEntry,
-	Label:     javaLabel,
+	JLink:      true,
+	MainForm:   javaJarRE,
+	CheckMain:  javaCheckMain(javaGradleMain),
+	Entry:      javaEntry,
+	Label:      javaLabel,
+	DepFiles:   javaGradleDepFiles,
+	MainSource: javaMainSource,
 	Doc: stackDoc{
 		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility), `settings.gradle(.kts)`, `gradlew`",
 		Runtime:      "the same",
@@ -71,4 +73,13 @@ var javaGradleDetector = &detector{
 			c.Notes = append(c.Notes, "no settings.gradle: Gradle names the project and its jar after the build directory (/src in the image)")
 		}
 	},
+}
+
+// javaGradleDepFiles: the build scripts are copied by glob; tool gradlew
+// needs the wrapper.
+func javaGradleDepFiles(s *Spec) []DepFile {
+	if s.Build.Tool == "gradlew" {
+		return []DepFile{{Name: "gradlew", Create: "gradle wrapper"}, {Name: "gradle", Create: "gradle wrapper"}}
+	}
+	return nil
 }

@@ -20,11 +20,13 @@ var javaMavenStack = &stack{
 		"maven": "the builder image's Maven",
 		"mvnw":  "the project's Maven wrapper (mvnw)",
 	},
-	JLink:     true,
-	MainForm:  javaJarRE,
-	CheckMain: javaCheckMain(javaMavenMain),
-	Entry:     javaEntry,
-	Label:     javaLabel,
+	JLink:      true,
+	MainForm:   javaJarRE,
+	CheckMain:  javaCheckMain(javaMavenMain),
+	Entry:      javaEntry,
+	Label:      javaLabel,
+	DepFiles:   javaMavenDepFiles,
+	MainSource: javaMainSource,
 	Doc: stackDoc{
 		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName), `mvnw` + `.mvn/wrapper`",
 		Runtime:      "a JRE built by `jlink` from the builder's JDK (`build.jlink: true`: only the modules `jdeps` finds)",
@@ -81,4 +83,12 @@ var javaMavenDetector = &detector{
 			}
 		}
 	},
+}
+
+// javaMavenDepFiles: pom.xml, and the wrapper with tool mvnw.
+func javaMavenDepFiles(s *Spec) []DepFile {
+	if s.Build.Tool == "mvnw" {
+		return []DepFile{{Name: "mvnw", Create: "mvn wrapper:wrapper"}, {Name: "pom.xml"}, {Name: ".mvn", Create: "mvn wrapper:wrapper"}}
+	}
+	return []DepFile{{Name: "pom.xml"}}
 }

@@ -54,6 +54,7 @@ var nodeStack = &stack{
 	},
 	MainPrompt: "Script to run:",
 	Detector:   nodeDetector,
+	DepFiles:   nodeDepFiles,
 	Doc: stackDoc{
 		DetectedFrom: "`package.json` (engines, scripts, packageManager), `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`",
 		ToolsNote:    "(corepack)",
@@ -296,4 +297,19 @@ func nodeNotes(p *project, c *Candidate) {
 	case !p.exists(c.Main.Value) && len(c.BuildCommand) == 0:
 		c.Notes = append(c.Notes, fmt.Sprintf("%s (%s) does not exist yet: if a build step makes it, set build.command (for example [\"%s\", \"run\", \"build\"])", c.Main.Value, c.Main.From, tool.Value))
 	}
+}
+
+// nodeDepFiles are what the dependency step copies: package.json and the
+// tool's lockfile. Every install is frozen (npm ci, --frozen-lockfile,
+// --immutable), so a missing lockfile is refused rather than replaced by a
+// lockfile-free install: the image would get whatever versions resolve on
+// the day it is built, not what the project tested.
+func nodeDepFiles(s *Spec) []DepFile {
+	switch s.Build.Tool {
+	case "pnpm":
+		return []DepFile{{Name: "package.json"}, {Name: "pnpm-lock.yaml", Create: "pnpm install --lockfile-only"}}
+	case "yarn":
+		return []DepFile{{Name: "package.json"}, {Name: "yarn.lock", Create: "yarn install --mode update-lockfile (Yarn 1: yarn install)"}}
+	}
+	return []DepFile{{Name: "package.json"}, {Name: "package-lock.json", Create: "npm install --package-lock-only"}}
 }

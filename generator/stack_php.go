@@ -98,6 +98,7 @@ var phpStack = &stack{
 		}
 		return []configFile{{"php.ini", checkINI}, {"apache2.conf", checkApache}}
 	},
+	DepFiles: phpDepFiles,
 	Doc: stackDoc{
 		DetectedFrom: "`composer.json` (require.php), `composer.lock`, `public/index.php` or `index.php`, `.php-version`",
 		Runtime:      "Composer `--no-dev` in `composer:2`, production `php.ini`, Apache on 8080 as the app user",
@@ -256,4 +257,10 @@ var phpDetector = &detector{
 			c.Notes = append(c.Notes, fmt.Sprintf("%s is at the project's root, so the whole project is the document root; dockergen denies /vendor and composer.* but any other file is served: move the public files and the front controller to public/", c.Main.Value))
 		}
 	},
+}
+
+// phpDepFiles: composer install without a lockfile would resolve afresh;
+// it is refused, with how to write one.
+func phpDepFiles(*Spec) []DepFile {
+	return []DepFile{{Name: "composer.json"}, {Name: "composer.lock", Create: "composer update --lock"}}
 }

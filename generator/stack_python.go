@@ -64,6 +64,8 @@ var pythonStack = &stack{
 	},
 	MainPrompt: "Script to run:",
 	Detector:   pythonDetector,
+	DepFiles:   pythonDepFiles,
+	MainSource: pythonMainSource,
 	Doc: stackDoc{
 		DetectedFrom: "`requirements*.txt`, `pyproject.toml` (`[project]`, `[tool.poetry]`), `poetry.lock`, `uv.lock`, `.python-version`, Django/Flask/FastAPI",
 		Runtime:      "a virtualenv built in the builder and copied; no compilers in the runtime",
@@ -362,4 +364,27 @@ func pythonNotes(p *project, c *Candidate) {
 	if !strings.Contains(c.Main.Value, ":") && !p.exists(c.Main.Value) {
 		c.Notes = append(c.Notes, fmt.Sprintf("no app.py, main.py or server.py: using %s — set main to the script that starts the app", c.Main.Value))
 	}
+}
+
+// pythonDepFiles: poetry and uv install from their lockfiles only (a
+// missing one is refused: poetry install and uv sync --locked cannot run
+// without it); pip copies requirements.txt and pyproject.toml by glob, so
+// neither is required.
+func pythonDepFiles(s *Spec) []DepFile {
+	switch s.Build.Tool {
+	case "poetry":
+		return []DepFile{{Name: "pyproject.toml"}, {Name: "poetry.lock", Create: "poetry lock"}}
+	case "uv":
+		return []DepFile{{Name: "pyproject.toml"}, {Name: "uv.lock", Create: "uv lock"}}
+	}
+	return nil
+}
+
+// pythonMainSource is main when it is a script; a module:callable names no
+// one file.
+func pythonMainSource(s *Spec) string {
+	if pyCallableRE.MatchString(s.Main) {
+		return ""
+	}
+	return s.Main
 }

@@ -55,6 +55,7 @@ var rubyStack = &stack{
 		}
 		return "ruby " + s.Version
 	},
+	DepFiles: rubyDepFiles,
 	Doc: stackDoc{
 		DetectedFrom: "`Gemfile`, `Gemfile.lock` (RUBY VERSION), `.ruby-version`, `config.ru`",
 		Runtime:      "Bundler deployment mode, frozen lockfile, no development/test groups",
@@ -205,4 +206,9 @@ var rubyDetector = &detector{
 			c.Notes = append(c.Notes, fmt.Sprintf("%d scripts (%s): using %s — set main to the one that starts the app", len(c.Mains), strings.Join(names, ", "), c.Main.Value))
 		}
 	},
+}
+
+// rubyDepFiles: the install is BUNDLE_FROZEN, which needs Gemfile.lock.
+func rubyDepFiles(*Spec) []DepFile {
+	return []DepFile{{Name: "Gemfile"}, {Name: "Gemfile.lock", Create: "bundle lock"}}
 }

@@ -55,6 +55,8 @@ var rustStack = &stack{
 	MainFromName: true,
 	MainComment:  "the Cargo binary's name; without main, the spec's name (Cargo names the binary after the package)",
 	Detector:     rustDetector,
+	DepFiles:     rustDepFiles,
+	MainSource:   rustMainSource,
 	Doc: stackDoc{
 		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`), `rust-toolchain(.toml)`",
 		Runtime:      "`cargo build --release --locked`, dependencies cached by a dummy build",
@@ -194,3 +196,11 @@ var rustDetector = &detector{
 		}
 	},
 }
+
+// rustDepFiles: cargo build --locked needs Cargo.lock.
+func rustDepFiles(*Spec) []DepFile {
+	return []DepFile{{Name: "Cargo.toml"}, {Name: "Cargo.lock", Create: "cargo generate-lockfile"}}
+}
+
+// rustMainSource: main is the binary's name, which the build writes.
+func rustMainSource(*Spec) string { return "" }

@@ -76,6 +76,7 @@ var staticStack = &stack{
 	NoBuildStep: func(s *Spec) bool { return len(s.Build.Command) == 0 },
 	ConfigFiles: func(*Spec) []configFile { return []configFile{{"nginx.conf", checkNginx}} },
 	Detector:    staticDetector,
+	DepFiles:    staticDepFiles,
 	Doc: stackDoc{
 		DetectedFrom: "`index.html` at the root or in `dist/`, `build/`, `public/`, `_site/`, `out/`, `site/`",
 		Runtime:      "nginx as uid 10001 on 8080, read-only root, pid and temp paths on tmpfs",
@@ -115,4 +116,14 @@ var staticDetector = &detector{
 			c.Notes = append(c.Notes, fmt.Sprintf("%s looks like a build's output: set build.command (for example [\"npm\", \"run\", \"build\"]) to build it in the image, or build it before docker build", c.Main.Value))
 		}
 	},
+}
+
+// staticDepFiles: a site built with build.command installs with npm ci,
+// which needs the lockfile (refused when missing, as for node: a frozen
+// install is the point); a plain site copies no dependency files.
+func staticDepFiles(s *Spec) []DepFile {
+	if len(s.Build.Command) == 0 {
+		return nil
+	}
+	return []DepFile{{Name: "package.json"}, {Name: "package-lock.json", Create: "npm install --package-lock-only"}}
 }

@@ -117,11 +117,33 @@ type stack struct {
 	// ConfigFiles are the files beside the Dockerfile that the image
 	// copies in (templates STACK.NAME.tmpl); nil for none.
 	ConfigFiles func(s *Spec) []configFile
+	// DepFiles are the files the dependency step COPYs from the build
+	// context by name (not by glob), a lockfile with the command that
+	// creates it; nil for none. CheckContext refuses a spec whose context
+	// lacks one, with that advice.
+	DepFiles func(s *Spec) []DepFile
+	// MainSource is the path in the build context that main names (a
+	// script, a package directory, a prebuilt binary), "" when main is
+	// not a path there (a Cargo binary's name, a jar the build writes);
+	// nil means main itself.
+	MainSource func(s *Spec) string
+	// MainPrebuilt says main is built outside dockergen, before docker
+	// build (a prebuilt executable): a missing one is a warning, not an
+	// error.
+	MainPrebuilt bool
 	// Detector reads a project of this stack (Detect); a detector without
 	// markers is never detected, only chosen with --stack.
 	Detector *detector
 	// Doc is what the README's stacks table says beyond the values above.
 	Doc stackDoc
+}
+
+// DepFile is a file the dependency step copies from the build context.
+type DepFile struct {
+	Name string
+	// Create is the command that writes a missing lockfile ("" for a
+	// manifest the project must have, such as package.json).
+	Create string
 }
 
 // stackDoc is the README stacks table's text about a stack (Markdown).

@@ -26,12 +26,13 @@ type expect struct {
 	Project string // the compose project name
 	// Configs are the config files the Dockerfile copies from OutDir (the
 	// output directory relative to the build context).
-	Configs []configFile
-	OutDir  string
+	Configs    []configFile
+	OutDir     string
+	IgnoreFile string // .dockerignore or Dockerfile.dockerignore
 }
 
 func (d *data) verifyExpect() expect {
-	return expect{User: d.Run.User, Project: d.Spec.Name, Configs: d.configs, OutDir: d.outDir}
+	return expect{User: d.Run.User, Project: d.Spec.Name, Configs: d.configs, OutDir: d.outDir, IgnoreFile: d.IgnoreFile}
 }
 
 // Verify re-parses generated files with the parsers that will consume them:

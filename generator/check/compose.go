@@ -160,18 +160,20 @@ type svcCheck struct {
 
 // report adds a finding at the first of nodes that exists (a list item, a
 // key, the service), unless an ignore comment above one of them covers it.
-func (s *svcCheck) report(rule *Rule, nodes []*yaml.Node, format string, args ...any) {
+// It reports whether it added the finding.
+func (s *svcCheck) report(rule *Rule, nodes []*yaml.Node, format string, args ...any) bool {
 	nodes = append(slices.DeleteFunc(slices.Clone(nodes), func(n *yaml.Node) bool { return n == nil }), s.key)
 	if s.done[[2]any{rule, nodes[0]}] {
-		return
+		return false
 	}
 	s.done[[2]any{rule, nodes[0]}] = true
 	for _, n := range nodes {
 		if s.c.ignores(n)[rule.ID] {
-			return
+			return false
 		}
 	}
 	s.c.add(rule, nodes[0].Line, nodes[0].Column, format, args...)
+	return true
 }
 
 // keyNode returns the key node of a service setting, or nil.
@@ -208,6 +210,11 @@ func (c *composeCheck) service(svc composetypes.ServiceConfig, key *yaml.Node, k
 	}
 	if svc.Ipc == "host" {
 		s.report(RuleHostIPC, []*yaml.Node{s.keyNode("ipc")}, "service %s shares the host's IPC namespace", name)
+	}
+	if u, _, _ := strings.Cut(strings.TrimSpace(svc.User), ":"); u == "root" || u == "0" {
+		if s.report(RuleComposeRoot, []*yaml.Node{s.keyNode("user")}, "service %s runs as root (user: %s)", name, svc.User) {
+			s.c.fix(strconv.Quote(svc.User), name)
+		}
 	}
 	s.volumes(svc)
 	if !slices.ContainsFunc(svc.CapDrop, func(c string) bool { return strings.EqualFold(c, "ALL") || strings.EqualFold(c, "CAP_ALL") }) {
@@ -409,7 +416,13 @@ func (s *svcCheck) ports(svc composetypes.ServiceConfig) {
 			desc = "a random port"
 		}
 		if ip := p.cfg.HostIP; ip == "" || ip == "0.0.0.0" || ip == "::" || ip == "[::]" {
-			s.report(RulePortAllInterfaces, []*yaml.Node{p.at}, "service %s publishes %s on all interfaces (container port %d)", svc.Name, desc, p.cfg.Target)
+			if s.report(RulePortAllInterfaces, []*yaml.Node{p.at}, "service %s publishes %s on all interfaces (container port %d)", svc.Name, desc, p.cfg.Target) {
+				published := p.cfg.Published
+				if published == "" || published == "<nil>" {
+					published = strconv.Itoa(int(p.cfg.Target))
+				}
+				s.c.fix(svc.Name, published, p.cfg.Target)
+			}
 		}
 		first, _, _ := strings.Cut(p.cfg.Published, "-")
 		if n, err := strconv.Atoi(first); err == nil && n > 0 && n < 1024 {

@@ -14,7 +14,8 @@ import (
 
 // TestCorpus checks every hand-written Dockerfile in testdata/corpus, of the
 // kinds found in real projects, against its golden <name>.want: one finding
-// per line as check prints them, or nothing for a clean file.
+// per line as check prints them (followed by its fix when the fix is written
+// from the finding's context), or nothing for a clean file.
 func TestCorpus(t *testing.T) {
 	files, err := filepath.Glob("testdata/corpus/*.Dockerfile")
 	if err != nil || len(files) < 30 {
@@ -35,6 +36,9 @@ func TestCorpus(t *testing.T) {
 			var b strings.Builder
 			for _, f := range fs {
 				fmt.Fprintln(&b, f)
+				if f.Fix != "" { // a fix written from the finding's context
+					fmt.Fprintf(&b, "    fix: %s\n", f.Fix)
+				}
 				perRule[f.RuleID]++
 			}
 			got := []byte(b.String())

@@ -44,6 +44,11 @@ func Dockerfile(name string, data []byte) (findings []Finding, err error) {
 		}
 	}
 	d.buildStages(stages)
+	if why, ok := d.windows(); ok {
+		// Windows containers are out of scope: one note, no findings.
+		d.at(RuleWindows, d.final().from, "the final stage is a Windows container (%s): check covers Linux images only, nothing else is reported", why)
+		return d.finish(), nil
+	}
 	d.rt = d.runtime(d.final())
 	d.checkMetaArgs(metaArgs)
 	for _, s := range d.stages {
@@ -363,6 +368,35 @@ func isArchive(s string) bool {
 	return false
 }
 
+// windows reports whether the final stage is a Windows container, and
+// why: its base is a Windows image, its SHELL is PowerShell or cmd, or the
+// file uses the backtick escape with a Windows WORKDIR.
+func (d *dfCheck) windows() (string, bool) {
+	final := d.final()
+	if root := final.root(); root.image != "" && root.ref.windows() {
+		return "base image " + root.image, true
+	}
+	for _, s := range final.chainStages() {
+		for _, sc := range s.cmds {
+			switch c := sc.cmd.(type) {
+			case *instructions.ShellCommand:
+				if len(c.Shell) > 0 {
+					exe := strings.ToLower(c.Shell[0])
+					exe = exe[strings.LastIndexAny(exe, `/\`)+1:]
+					if slices.Contains([]string{"powershell", "powershell.exe", "pwsh", "pwsh.exe", "cmd", "cmd.exe"}, exe) {
+						return "SHELL " + c.Shell[0], true
+					}
+				}
+			case *instructions.WorkdirCommand:
+				if d.escape == '`' && isWindowsPath(c.Path) {
+					return "escape=` and WORKDIR " + c.Path, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
 func isWindowsPath(p string) bool {
 	return len(p) >= 2 && p[1] == ':' || strings.HasPrefix(p, `\`)
 }
@@ -385,6 +419,17 @@ type runtimeState struct {
 	stripsSetuid  bool
 	recommendsCfg bool // apt is configured not to install recommends
 	env           mapEnv
+	entrypoint    []string // the last exec-form ENTRYPOINT
+	cmd           []string // the last exec-form CMD
+}
+
+// entry returns the program the image starts in exec form: its
+// ENTRYPOINT, else its CMD; nil when it is in shell form or unknown.
+func (rs *runtimeState) entry() []string {
+	if len(rs.entrypoint) > 0 {
+		return rs.entrypoint
+	}
+	return rs.cmd
 }
 
 // checkRuntime runs the rules about what the final image is: its user,
@@ -414,6 +459,7 @@ func (d *dfCheck) checkRuntime() {
 	}
 	if !rs.healthcheck {
 		d.at(RuleNoHealthcheck, fromNode, "")
+		d.fix(healthcheckProbe(root.ref, rs.entry())...)
 	}
 	if !root.ref.shellless() && !rs.stripsSetuid {
 		d.at(RuleSetuid, fromNode, "the runtime image on %s keeps its setuid and setgid binaries", root.image)
@@ -438,6 +484,9 @@ func isNumber(s string) bool {
 // runtime follows the final stage's chain and records what ships.
 func (d *dfCheck) runtime(final *stage) *runtimeState {
 	rs := &runtimeState{env: mapEnv{}}
+	for k, v := range final.root().ref.imageEnv() {
+		rs.env[k] = v
+	}
 	for k, v := range d.metaEnv {
 		rs.env[k] = v
 	}
@@ -466,6 +515,16 @@ func (d *dfCheck) runtime(final *stage) *runtimeState {
 				rs.user, rs.userUnknown = u, !ok
 			case *instructions.HealthCheckCommand:
 				rs.healthcheck = true
+			case *instructions.EntrypointCommand:
+				rs.entrypoint = nil
+				if !c.PrependShell {
+					rs.entrypoint = c.CmdLine
+				}
+			case *instructions.CmdCommand:
+				rs.cmd = nil
+				if !c.PrependShell {
+					rs.cmd = c.CmdLine
+				}
 			case *instructions.RunCommand:
 				sh := d.runScript(c, sc.node)
 				if stripsSetuid(sh) {

@@ -16,6 +16,21 @@ type Finding struct {
 	Col      int      `json:"column"`
 	// Message says what is wrong here, starting from the rule's summary.
 	Message string `json:"message"`
+	// Fix is the fix written for this finding from its context (the
+	// service's port, the image's runtime), empty when the rule's Fix
+	// applies as it is. FixText returns the one to show.
+	Fix string `json:"-"`
+}
+
+// FixText says how to fix the finding: its own Fix, else its rule's.
+func (f Finding) FixText() string {
+	if f.Fix != "" {
+		return f.Fix
+	}
+	if r := f.Rule(); r != nil {
+		return r.Fix
+	}
+	return ""
 }
 
 // String formats the finding as "file:line:col: ID [severity] message".
@@ -79,4 +94,16 @@ func (r *reporter) add(rule *Rule, line, col int, format string, args ...any) {
 		col = 1
 	}
 	r.findings = append(r.findings, Finding{RuleID: rule.ID, Severity: rule.Severity, File: r.file, Line: line, Col: col, Message: msg})
+}
+
+// fix writes the last finding's fix from its rule's FixIn and the finding's
+// context; an empty context keeps the rule's Fix.
+func (r *reporter) fix(args ...any) {
+	if len(r.findings) == 0 || len(args) == 0 || args[0] == "" {
+		return
+	}
+	f := &r.findings[len(r.findings)-1]
+	if rule := f.Rule(); rule != nil && rule.FixIn != "" {
+		f.Fix = fmt.Sprintf(rule.FixIn, args...)
+	}
 }

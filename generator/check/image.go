@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -30,20 +31,20 @@ func (r imageRef) Name() string {
 }
 
 // shellless reports whether the image has no shell or package manager:
-// scratch, distroless and Chainguard's static image.
+// scratch, distroless, Chainguard's static image and .NET chiseled images.
 func (r imageRef) shellless() bool {
-	return r.Repo == "scratch" || strings.Contains(r.Repo, "/distroless/") ||
+	return r.Repo == "scratch" || r.chiseled() || strings.Contains(r.Repo, "/distroless/") ||
 		strings.HasPrefix(r.Repo, "distroless/") || r.Repo == "cgr.dev/chainguard/static"
 }
 
 // nonrootDefault reports whether the image's own config sets a non-root
 // user: distroless :nonroot tags (USER 65532), Chainguard images, Bitnami
-// images and nginx-unprivileged.
+// images, nginx-unprivileged and the .NET chiseled images (USER 1654).
 func (r imageRef) nonrootDefault() bool {
 	switch {
 	case strings.Contains(r.Repo, "distroless"):
 		return r.Tag == "nonroot" || strings.HasSuffix(r.Tag, "-nonroot")
-	case strings.HasPrefix(r.Repo, "cgr.dev/chainguard/"), strings.HasPrefix(r.Repo, "bitnami/"), strings.HasSuffix(r.Repo, "nginxinc/nginx-unprivileged"):
+	case r.chiseled(), strings.HasPrefix(r.Repo, "cgr.dev/chainguard/"), strings.HasPrefix(r.Repo, "bitnami/"), strings.HasSuffix(r.Repo, "nginxinc/nginx-unprivileged"):
 		return true
 	}
 	return false
@@ -83,4 +84,44 @@ func (r imageRef) toolchain() (string, bool) {
 		return "full " + name + " image (gcc, make and headers included)", true
 	}
 	return "", false
+}
+
+// dotnetImage reports whether the image is one of Microsoft's .NET images.
+func (r imageRef) dotnetImage() bool {
+	return strings.HasPrefix(r.Repo, "mcr.microsoft.com/dotnet/")
+}
+
+// chiseled reports whether the image is a .NET chiseled (Ubuntu Chisel)
+// image, tags such as 8.0-jammy-chiseled, 9.0-noble-chiseled-extra: no
+// shell, no package manager, no setuid files, and USER 1654 (app) set by the
+// image itself.
+func (r imageRef) chiseled() bool {
+	return r.dotnetImage() && strings.Contains(strings.ToLower(r.Tag), "chiseled")
+}
+
+// imageEnv returns the variables the image's own config sets that a
+// Dockerfile relies on: the .NET 8+ images set APP_UID=1654, the uid of
+// their non-root user app, for USER $APP_UID.
+func (r imageRef) imageEnv() map[string]string {
+	if !r.dotnetImage() {
+		return nil
+	}
+	major, _, _ := strings.Cut(r.Tag, ".")
+	if n, err := strconv.Atoi(major); err != nil || n < 8 {
+		return nil
+	}
+	return map[string]string{"APP_UID": dotnetAppUID}
+}
+
+// dotnetAppUID is the uid of the app user in .NET 8 and later images.
+const dotnetAppUID = "1654"
+
+// windows reports whether the image is a Windows container image: the
+// Windows base images and the nanoserver and windowsservercore variants of
+// other images (.NET, PowerShell, the official language images).
+func (r imageRef) windows() bool {
+	tag := strings.ToLower(r.Tag)
+	return strings.HasPrefix(r.Repo, "mcr.microsoft.com/windows") ||
+		strings.Contains(tag, "nanoserver") || strings.Contains(tag, "windowsservercore") ||
+		strings.Contains(tag, "ltsc20")
 }

@@ -13,11 +13,7 @@ import (
 // followed by an indented line saying how to fix it.
 func WriteText(w io.Writer, findings []Finding) error {
 	for _, f := range findings {
-		fix := ""
-		if r := f.Rule(); r != nil {
-			fix = r.Fix
-		}
-		if _, err := fmt.Fprintf(w, "%s\n    fix: %s\n", f, fix); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\n    fix: %s\n", f, f.FixText()); err != nil {
 			return err
 		}
 	}
@@ -44,10 +40,7 @@ func WriteJSON(w io.Writer, files []string, findings []Finding) error {
 		rep.Files = []string{}
 	}
 	for _, f := range findings {
-		jf := jsonFinding{Finding: f}
-		if r := f.Rule(); r != nil {
-			jf.Fix = r.Fix
-		}
+		jf := jsonFinding{Finding: f, Fix: f.FixText()}
 		rep.Findings = append(rep.Findings, jf)
 	}
 	enc := json.NewEncoder(w)

@@ -81,8 +81,12 @@ type Rule struct {
 	Summary string
 	// Why says what can go wrong because of it.
 	Why string
-	// Fix says how to fix it.
+	// Fix says how to fix it, in general (--explain, SARIF, RULES.md).
 	Fix string
+	// FixIn, when set, is the fix a finding shows: a fmt format filled with
+	// the finding's own context (the service, its port, the image's
+	// runtime). Findings without that context show Fix.
+	FixIn string
 	// Hadolint, Trivy and CIS are the equivalent rule IDs in hadolint (DL…),
 	// Trivy's misconfiguration checks (DS…) and the CIS Docker Benchmark
 	// v1.6.0 (section.number), empty where there is none.
@@ -105,13 +109,21 @@ func (r *Rule) Equivalents() string {
 }
 
 // The rules. Messages of findings start from the rule's summary and add the
-// specifics; the fix is always the rule's Fix.
+// specifics; the fix is the rule's Fix, or its FixIn filled with the
+// finding's context.
 var (
 	RuleIgnoreComment = &Rule{
 		ID: "DG001", Name: "ignore-comment-invalid", Kind: KindAny, Severity: Medium,
 		Summary: "dockergen:ignore comment without a reason or naming no known rule",
 		Why:     "An ignore is a decision someone has to be able to review later. Without a reason nobody can tell a deliberate exception from a silenced problem, and an unknown rule ID silences nothing. Such a comment is not applied.",
 		Fix:     "Write '# dockergen:ignore=DG123 why this is safe here' on the line just above the Dockerfile instruction or compose key (several IDs are separated by commas); see 'dockergen check --list' for the IDs.",
+	}
+
+	RuleWindows = &Rule{
+		ID: "DG002", Name: "windows-out-of-scope", Kind: KindDockerfile, Severity: Info,
+		Summary: "Windows container image: out of check's scope",
+		Why:     "check's rules are about Linux images (users, setuid bits, apt and apk, seccomp); on a Windows image (Windows base images, nanoserver and windowsservercore tags, a PowerShell or cmd SHELL) they would be wrong, so nothing else is reported for the file.",
+		Fix:     "Nothing to fix: review Windows Dockerfiles with a tool that knows Windows containers, or move the app to a Linux image.",
 	}
 
 	RuleLatestTag = &Rule{
@@ -277,6 +289,7 @@ var (
 		Summary:  "no HEALTHCHECK in the runtime image",
 		Why:      "Without a health check the engine only knows whether the process exists, not whether it serves; a hung app is never restarted.",
 		Fix:      `Add HEALTHCHECK CMD ["/app/server", "-healthcheck"] (exec form, a probe the image can run), or HEALTHCHECK NONE to record that the orchestrator probes it.`,
+		FixIn:    `Add %s %s, or HEALTHCHECK NONE to record that the orchestrator probes it.`,
 		Hadolint: []string{"DL3057"}, Trivy: []string{"DS026"}, CIS: []string{"4.6"},
 	}
 	RuleExposeSSH = &Rule{
@@ -418,7 +431,16 @@ var (
 		Summary: "port published on all host interfaces",
 		Why:     "A port without a host address is published on every interface, so a service meant for a reverse proxy or for local use is reachable from the network, and Docker's rules bypass host firewalls such as ufw.",
 		Fix:     `Bind to one address: "127.0.0.1:8080:8080" (or the interface that should serve it).`,
+		FixIn:   `Bind service %s's port to one address: "127.0.0.1:%s:%d" (or the interface that should serve it).`,
 		CIS:     []string{"5.13"},
+	}
+	RuleComposeRoot = &Rule{
+		ID: "DG218", Name: "compose-user-root", Kind: KindCompose, Severity: High,
+		Summary:  "service runs as root (user: root or 0)",
+		Why:      "user: root, \"0\", \"0:0\" or root:root overrides the image's USER and runs the process as uid 0, which is root on the host's kernel: any escape, mounted file or kernel bug is exploited with full privileges.",
+		Fix:      `Remove the user: setting to keep the image's own non-root USER, or set a numeric unprivileged uid and gid, for example user: "10001:10001".`,
+		FixIn:    `Remove user: %s from service %s to keep the image's own non-root USER, or set a numeric unprivileged uid and gid, for example user: "10001:10001".`,
+		Hadolint: []string{"DL3002"}, Trivy: []string{"DS002"}, CIS: []string{"4.1"},
 	}
 	RulePrivilegedPort = &Rule{
 		ID: "DG217", Name: "privileged-host-port", Kind: KindCompose, Severity: Low,
@@ -457,7 +479,7 @@ var (
 
 // ruleset is every rule, in ID order.
 var ruleset = []*Rule{
-	RuleIgnoreComment,
+	RuleIgnoreComment, RuleWindows,
 	RuleLatestTag, RuleUntagged, RuleNoDigest, RuleAddInsteadOfCopy, RuleAddURLNoChecksum, RuleEndOfLife,
 	RuleRootUser, RuleUserName,
 	RuleSecretValue, RuleSecretArg, RuleSecretFile, RuleURLCredentials,
@@ -468,7 +490,7 @@ var ruleset = []*Rule{
 	RulePrivileged, RuleHostNetwork, RuleHostPID, RuleHostIPC, RuleDockerSocket, RuleSensitiveMount,
 	RuleNoCapDrop, RuleCapAdd, RuleNoNewPrivileges, RuleSeccompUnconfined, RuleLSMUnconfined,
 	RuleNotReadOnly, RuleNoMemoryLimit, RuleNoPidsLimit, RuleNoCPULimit,
-	RulePortAllInterfaces, RulePrivilegedPort,
+	RulePortAllInterfaces, RulePrivilegedPort, RuleComposeRoot,
 	RuleSeccompDefaultAllow, RuleSeccompDangerous, RuleSeccompClone, RuleSeccompClone3,
 }
 

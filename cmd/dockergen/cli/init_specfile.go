@@ -16,21 +16,21 @@ import (
 )
 
 // initFiles renders the spec file and the outputs it generates.
-func initFiles(dir string, spec *generator.Spec, c *generator.Candidate, schema string) (generator.Files, error) {
+func initFiles(dir string, spec *generator.Spec, c *generator.Candidate, schema string) (generator.Files, generator.Options, error) {
 	specFile, err := renderSpec(spec, c, schema)
 	if err != nil {
-		return nil, err
+		return nil, generator.Options{}, err
 	}
 	opts, err := genOptions(filepath.Join(dir, specName), dir, spec.Context)
 	if err != nil {
-		return nil, usageErr(err)
+		return nil, generator.Options{}, usageErr(err)
 	}
 	files, err := generator.Generate(spec, opts)
 	if err != nil {
-		return nil, err
+		return nil, generator.Options{}, err
 	}
 	files[specName] = specFile
-	return files, nil
+	return files, opts, nil
 }
 
 // renderSpec writes a spec as init leaves it: a schema line for editors, the

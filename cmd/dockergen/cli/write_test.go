@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -156,7 +157,7 @@ func TestWriteCreatesWithModes(t *testing.T) {
 	old := syscall.Umask(0o077) // the modes must not depend on the umask
 	defer syscall.Umask(old)
 	dir := filepath.Join(t.TempDir(), "out", "sub")
-	res, err := writeFiles(dir, contents("new"), false)
+	res, err := writeFiles(dir, contents("new"), false, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestWriteCreatesWithModes(t *testing.T) {
 	// A second run changes nothing, not even a modification time.
 	before := snapshot(t, dir)
 	time.Sleep(10 * time.Millisecond)
-	res, err = writeFiles(dir, contents("new"), false)
+	res, err = writeFiles(dir, contents("new"), false, io.Discard)
 	if err != nil || len(res.unchanged) != len(outputNames) {
 		t.Fatalf("second run: %v, %+v", err, res)
 	}
@@ -190,7 +191,7 @@ func TestWriteNeverClobbersWithoutForce(t *testing.T) {
 	delete(old, "seccomp.json") // one file is new: it must not be created either
 	writeAll(t, dir, old, fileMode)
 	before := snapshot(t, dir)
-	_, err := writeFiles(dir, contents("new"), false)
+	_, err := writeFiles(dir, contents("new"), false, io.Discard)
 	if code(err) != exitFail || !strings.Contains(err.Error(), "would overwrite") || !strings.Contains(err.Error(), "nothing was written") {
 		t.Fatalf("got %v (exit %d), want a refusal with exit 1", err, code(err))
 	}
@@ -200,13 +201,13 @@ func TestWriteNeverClobbersWithoutForce(t *testing.T) {
 	dir2 := t.TempDir()
 	writeAll(t, dir2, contents("new"), func(string) fs.FileMode { return 0o600 })
 	before = snapshot(t, dir2)
-	if _, err := writeFiles(dir2, contents("new"), false); code(err) != exitFail {
+	if _, err := writeFiles(dir2, contents("new"), false, io.Discard); code(err) != exitFail {
 		t.Errorf("mode-only change: %v, want a refusal", err)
 	}
 	sameSnapshot(t, "mode-only", snapshot(t, dir2), before)
 
 	// --force replaces them all, with the right modes.
-	res, err := writeFiles(dir, contents("new"), true)
+	res, err := writeFiles(dir, contents("new"), true, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +217,7 @@ func TestWriteNeverClobbersWithoutForce(t *testing.T) {
 	if n := eachOldOrNew(t, dir, old, contents("new")); n != len(outputNames) {
 		t.Errorf("%d files new after --force, want all", n)
 	}
-	if _, err := writeFiles(dir2, contents("new"), true); err != nil {
+	if _, err := writeFiles(dir2, contents("new"), true, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if e := snapshot(t, dir2)["run.sh"]; e.mode != 0o755 {
@@ -258,14 +259,14 @@ func TestWriteNeverThroughSymlinks(t *testing.T) {
 	}
 	outsideBefore, dirBefore := snapshot(t, outside), snapshot(t, dir)
 
-	_, err := writeFiles(dir, contents("new"), false)
+	_, err := writeFiles(dir, contents("new"), false, io.Discard)
 	if code(err) != exitFail || !strings.Contains(err.Error(), "is a symbolic link; refusing to write through it") {
 		t.Fatalf("got %v (exit %d), want a refusal with exit 1", err, code(err))
 	}
 	sameSnapshot(t, "outside, without --force", snapshot(t, outside), outsideBefore)
 	sameSnapshot(t, "output directory, without --force", snapshot(t, dir), dirBefore)
 
-	if _, err := writeFiles(dir, contents("new"), true); err != nil {
+	if _, err := writeFiles(dir, contents("new"), true, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	sameSnapshot(t, "outside, with --force", snapshot(t, outside), outsideBefore)
@@ -287,14 +288,14 @@ func TestWriteRefusesDirectoriesAndBadNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, dir)
-	if _, err := writeFiles(dir, contents("new"), true); code(err) != exitUsage || !strings.Contains(err.Error(), "is a directory") {
+	if _, err := writeFiles(dir, contents("new"), true, io.Discard); code(err) != exitUsage || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("got %v, want exit 2 for a directory in the way", err)
 	}
 	sameSnapshot(t, "directory in the way", snapshot(t, dir), before)
 	for _, bad := range []string{"../escape", "sub/file", "..", "."} {
 		files := contents("new")
 		files[bad] = []byte("x")
-		if _, err := writeFiles(t.TempDir(), files, true); err == nil || !strings.Contains(err.Error(), "not a plain file name") {
+		if _, err := writeFiles(t.TempDir(), files, true, io.Discard); err == nil || !strings.Contains(err.Error(), "not a plain file name") {
 			t.Errorf("name %q: %v", bad, err)
 		}
 	}
@@ -320,7 +321,7 @@ func TestWriteReadOnlyDirectory(t *testing.T) {
 			defer os.Chmod(dir, 0o755)
 		}
 		before := snapshot(t, dir)
-		_, err := writeFiles(dir, contents("new"), false)
+		_, err := writeFiles(dir, contents("new"), false, io.Discard)
 		if code(err) != exitFail || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Fatalf("got %v (exit %d), want a write error with exit 1", err, code(err))
 		}
@@ -334,7 +335,7 @@ func TestWriteReadOnlyDirectory(t *testing.T) {
 		hook(t, &createTemp, func(d, pattern string) (*os.File, error) {
 			return nil, &fs.PathError{Op: "open", Path: filepath.Join(d, pattern), Err: syscall.EROFS}
 		})
-		_, err := writeFiles(dir, contents("new"), true)
+		_, err := writeFiles(dir, contents("new"), true, io.Discard)
 		if code(err) != exitFail || !strings.Contains(err.Error(), "read-only file system; nothing was changed") {
 			t.Fatalf("got %v, want a write error with exit 1", err)
 		}
@@ -358,7 +359,7 @@ func TestWriteDiskFull(t *testing.T) {
 		}
 		return f.Write(b)
 	})
-	_, err := writeFiles(dir, contents("new"), true)
+	_, err := writeFiles(dir, contents("new"), true, io.Discard)
 	if code(err) != exitFail || !strings.Contains(err.Error(), "no space left on device; nothing was changed") {
 		t.Fatalf("got %v (exit %d), want a write error with exit 1", err, code(err))
 	}
@@ -381,7 +382,7 @@ func TestWriteRenameFails(t *testing.T) {
 		}
 		return os.Rename(from, to)
 	})
-	_, err := writeFiles(dir, contents("new"), true)
+	_, err := writeFiles(dir, contents("new"), true, io.Discard)
 	if code(err) != exitFail || !strings.Contains(err.Error(), "(2 of 6 files were replaced)") {
 		t.Fatalf("got %v (exit %d)", err, code(err))
 	}
@@ -419,7 +420,7 @@ func TestWriteInterruptBetweenRenames(t *testing.T) {
 		}
 		return os.Rename(from, to)
 	})
-	res, err := writeFiles(dir, contents("new"), true)
+	res, err := writeFiles(dir, contents("new"), true, io.Discard)
 	if code(err) != 130 || !strings.Contains(err.Error(), "interrupted after all files were written") {
 		t.Fatalf("got %v (exit %d), want exit 130", err, code(err))
 	}
@@ -517,7 +518,7 @@ func TestWriteHelperProcess(t *testing.T) {
 			return os.Rename(from, to)
 		}
 	}
-	_, err := writeFiles(os.Getenv("DOCKERGEN_WRITE_DIR"), contents("new"), true)
+	_, err := writeFiles(os.Getenv("DOCKERGEN_WRITE_DIR"), contents("new"), true, io.Discard)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}

@@ -1,0 +1,236 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+	"github.com/moby/patternmatcher"
+	"github.com/moby/patternmatcher/ignorefile"
+)
+
+// Project is what CheckContext knows of the project on disk.
+type Project struct {
+	// Context is the build context directory.
+	Context fs.FS
+	// ContextName names it in messages (for example "." or "..").
+	ContextName string
+	// SpecFile and SpecData are the spec's file name, as in its messages,
+	// and its text, to place a problem at a field's line.
+	SpecFile string
+	SpecData []byte
+}
+
+// CheckContext is the safety net run before the files of a spec are written:
+// every file the generated Dockerfile copies from the build context (not from
+// another stage) must be there and not excluded by the generated
+// .dockerignore, and so must main, unless the build writes it. It returns a
+// *SpecError for the first problem it is sure of (a missing lockfile says
+// how to create it), and warnings for what it cannot be sure of: a main
+// that only build.command could write, a prebuilt binary not built yet.
+//
+// A missing lockfile is always refused rather than installed without one:
+// every dependency step dockergen writes is frozen (npm ci, pnpm
+// --frozen-lockfile, yarn --immutable, poetry, uv --locked, BUNDLE_FROZEN,
+// composer install, cargo --locked), which is what makes the image
+// reproducible; the stack's DepFiles say which files and how to create them.
+func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []string, err error) {
+	st := stacks[spec.Stack]
+	if st == nil {
+		return nil, nil
+	}
+	df, ok := files["Dockerfile"]
+	if !ok {
+		return nil, nil
+	}
+	ignore, err := ignoreMatcher(files[".dockerignore"])
+	if err != nil {
+		return nil, err
+	}
+	srcs, err := contextSources(df)
+	if err != nil {
+		return nil, bugf("Dockerfile", err)
+	}
+	// The files generated beside the Dockerfile (nginx.conf, php.ini) are
+	// in the context once written.
+	generated := map[string]bool{}
+	outDir := path.Clean(opts.OutDir)
+	for name := range files {
+		generated[path.Join(outDir, name)] = true
+	}
+	deps := map[string]DepFile{}
+	if st.DepFiles != nil {
+		for _, d := range st.DepFiles(spec) {
+			deps[path.Clean(d.Name)] = d
+		}
+	}
+	mainSrc := spec.Main
+	if st.MainSource != nil {
+		mainSrc = st.MainSource(spec)
+	}
+	mainSrc = path.Clean(mainSrc)
+	c := &ctxCheck{p: p, ignore: ignore}
+	for _, cp := range srcs {
+		for _, src := range cp.srcs {
+			src = path.Clean(strings.TrimPrefix(src, "/"))
+			if generated[src] {
+				continue
+			}
+			if strings.ContainsAny(src, "*?[") {
+				// BuildKit's COPY allows a wildcard that matches nothing
+				// (the templates rely on it for optional files such as
+				// go.sum*): nothing to check.
+				continue
+			}
+			if c.present(src) {
+				continue
+			}
+			if d, ok := deps[src]; ok {
+				field := "stack"
+				if len(st.Tools) > 0 {
+					field = "build.tool"
+				}
+				what := fmt.Sprintf("%s's dependency step copies %s, which is not in the build context %s%s", toolName(spec), src, p.ContextName, c.why(src))
+				if d.Create != "" {
+					what += fmt.Sprintf(" (create it with '%s', then commit it)", d.Create)
+				}
+				return warnings, c.errAt(field, "%s", what)
+			}
+			if src == mainSrc && st.MainPrebuilt {
+				warnings = append(warnings, fmt.Sprintf("%s: main %q is not in the build context %s yet; build it before docker build%s", p.SpecFile, spec.Main, p.ContextName, c.why(src)))
+				continue
+			}
+			if src == mainSrc {
+				return warnings, c.errAt("main", "%q is not in the build context %s%s", spec.Main, p.ContextName, c.why(src))
+			}
+			return warnings, c.errAt("context", "the Dockerfile (line %d) copies %s, which is not in the build context %s%s", cp.line, src, p.ContextName, c.why(src))
+		}
+	}
+	if mainSrc != "." && mainSrc != "" && !c.present(mainSrc) {
+		switch {
+		case st.MainPrebuilt:
+			// Reported with its COPY above.
+		case spec.Build.Output != "" && (mainSrc == path.Clean(spec.Build.Output) || strings.HasPrefix(mainSrc, path.Clean(spec.Build.Output)+"/")):
+			// build.output is written by build.command: main is in it.
+		case len(spec.Build.Command) > 0:
+			warnings = append(warnings, fmt.Sprintf("%s: main %q is not in the build context %s; the image works only if build.command writes it", p.SpecFile, spec.Main, p.ContextName))
+		default:
+			return warnings, c.errAt("main", "%q is not in the build context %s%s", spec.Main, p.ContextName, c.why(mainSrc))
+		}
+	}
+	return warnings, nil
+}
+
+func toolName(s *Spec) string {
+	if s.Build.Tool != "" {
+		return s.Build.Tool
+	}
+	return s.Stack
+}
+
+type ctxCheck struct {
+	p      Project
+	ignore *patternmatcher.PatternMatcher
+}
+
+// present reports whether the context holds name and .dockerignore keeps it.
+func (c *ctxCheck) present(name string) bool {
+	if name == "." {
+		return true
+	}
+	if _, err := fs.Stat(c.p.Context, name); err != nil {
+		return false
+	}
+	return !c.ignored(name)
+}
+
+func (c *ctxCheck) ignored(name string) bool {
+	if c.ignore == nil {
+		return false
+	}
+	ex, err := c.ignore.MatchesOrParentMatches(name)
+	return err == nil && ex
+}
+
+// why adds that a file on disk is excluded by the generated .dockerignore.
+func (c *ctxCheck) why(name string) string {
+	if _, err := fs.Stat(c.p.Context, name); err == nil && c.ignored(name) {
+		return " (it is on disk, but the generated .dockerignore excludes it)"
+	}
+	return ""
+}
+
+// errAt places a problem at field's line in the spec, or at the stack's
+// when the file does not set the field.
+func (c *ctxCheck) errAt(field, format string, args ...any) error {
+	e := &SpecError{File: c.p.SpecFile, Field: field, Msg: fmt.Sprintf(format, args...)}
+	if _, idx, err := decodeSpec(c.p.SpecFile, c.p.SpecData); err == nil {
+		for _, f := range []string{field, "stack"} {
+			if n, ok := idx.nodes[f]; ok {
+				e.Line, e.Col = n.Line, n.Column
+				break
+			}
+		}
+	}
+	return e
+}
+
+func ignoreMatcher(di []byte) (*patternmatcher.PatternMatcher, error) {
+	if di == nil {
+		return nil, nil
+	}
+	pats, err := ignorefile.ReadAll(bytes.NewReader(di))
+	if err != nil {
+		return nil, bugf(".dockerignore", err)
+	}
+	pm, err := patternmatcher.New(pats)
+	if err != nil {
+		return nil, bugf(".dockerignore", err)
+	}
+	return pm, nil
+}
+
+// contextCopy is one COPY that reads the build context.
+type contextCopy struct {
+	line int
+	srcs []string
+}
+
+// contextSources returns the COPY (and ADD) instructions of a Dockerfile
+// that read the build context: not --from another stage or image.
+func contextSources(df []byte) ([]contextCopy, error) {
+	ast, err := parser.Parse(bytes.NewReader(df))
+	if err != nil {
+		return nil, err
+	}
+	stages, _, err := instructions.Parse(ast.AST, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []contextCopy
+	for _, st := range stages {
+		for _, cmd := range st.Commands {
+			var sp instructions.SourcesAndDest
+			switch c := cmd.(type) {
+			case *instructions.CopyCommand:
+				if c.From != "" {
+					continue
+				}
+				sp = c.SourcesAndDest
+			case *instructions.AddCommand:
+				sp = c.SourcesAndDest
+			default:
+				continue
+			}
+			if len(sp.SourceContents) > 0 {
+				continue // a heredoc
+			}
+			out = append(out, contextCopy{line: cmd.Location()[0].Start.Line, srcs: sp.SourcePaths})
+		}
+	}
+	return out, nil
+}

@@ -36,7 +36,7 @@ import (
 // nodeMajors are the Node.js majors the matrix runs: 18 is what
 // engines ">=18" resolves to, 20 the example's, 22 dockergen's default, 24
 // the current LTS.
-var nodeMajors = []string{"18", "20", "22", "24"}
+var nodeMajors = []string{"18", "20", "22", "24", "26"}
 
 // goToolchains are the Go toolchains the matrix builds the example with
 // ("local" is the go on PATH).
@@ -59,15 +59,17 @@ type versionRun struct {
 	Extra []string
 }
 
-// javaLines are the OpenJDK lines: the java-maven example's own jlink'd
-// runtime (Debian bookworm's OpenJDK 17, from its built image
-// hello-java-maven:local) and trixie's OpenJDK 21 (openjdk-21-jre-headless on
-// the debian:trixie-slim stand-in), each running the example's jar and
-// healthcheck class from that image. The runtime sits at /opt/java/openjdk,
-// where the generated ENTRYPOINT and HEALTHCHECK name it.
+// javaLines are the OpenJDK lines measured here: the java-maven example's own
+// jlink'd runtime (OpenJDK 25 from the maven:3.9-eclipse-temurin-25 stand-in,
+// Debian trixie's, in its built image hello-java-maven:local) on the
+// debian:trixie-slim stand-in, running the example's jar and healthcheck
+// class from that image. The runtime sits at /opt/java/openjdk, where the
+// generated ENTRYPOINT and HEALTHCHECK name it. The other LTS lines are
+// whole e2e rows built from their own generated Dockerfile (java-maven's
+// e2e.yaml: 21 on trixie, 17 on bookworm), since the healthcheck class is
+// compiled for the spec's own release.
 var javaLines = []struct{ Label, Dockerfile string }{
-	{"java 17 (Debian bookworm, jlink'd)", "FROM debian:bookworm-slim\nCOPY --from=hello-java-maven:local /opt/java/openjdk /opt/java/openjdk\n"},
-	{"java 21 (Debian trixie)", "FROM debian:trixie-slim\nRUN mkdir -p /usr/share/man/man1 && apt-get update && apt-get install -y --no-install-recommends openjdk-21-jre-headless && rm -rf /var/lib/apt/lists/* && mkdir -p /opt/java && ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk\n"},
+	{"java 25 (Debian trixie, jlink'd)", "FROM debian:trixie-slim\nCOPY --from=hello-java-maven:local /opt/java/openjdk /opt/java/openjdk\n"},
 }
 
 // pythonThreads is what Python 3.13 failed with under the profiles of
@@ -81,13 +83,12 @@ assert asyncio.run(asyncio.to_thread(lambda: 7)) == 7
 print("cpus", n, "threads ok")`
 
 // pythonLines are the Debian CPython lines of the matrix: bookworm's 3.11
-// (the python:3.11-slim-bookworm stand-in) and trixie's 3.13 (a
-// debian:trixie-slim stand-in, debootstrap'd with python3; see
-// profiles/MEASUREMENTS.md). A line whose image is not here is logged and
-// left out.
+// (the python:3.11-slim-bookworm stand-in) and trixie's 3.13 (the
+// python:3.13-slim-trixie stand-in; see profiles/MEASUREMENTS.md). A line
+// whose image is not here is logged and left out.
 var pythonLines = []struct{ Label, From string }{
 	{"python 3.11 (Debian bookworm)", "python:3.11-slim-bookworm"},
-	{"python 3.13 (Debian trixie)", "debian:trixie-slim"},
+	{"python 3.13 (Debian trixie)", "python:3.13-slim-trixie"},
 }
 
 func TestE2EVersionMatrix(t *testing.T) {
@@ -110,8 +111,12 @@ func TestE2EVersionMatrix(t *testing.T) {
 		ctx := t.TempDir()
 		libcprobeCopy(t, node, ctx, "node")
 		libcprobeCopy(t, "node/server.js", ctx, "server.js")
+		// The official binaries from Node 26 on link libatomic (the npm
+		// package holds the binary only): the host's, built for the same
+		// Debian release as the image.
+		libcprobeCopy(t, "/usr/lib/x86_64-linux-gnu/libatomic.so.1", ctx, "libatomic.so.1")
 		image := "dg-versions-node" + m + ":test"
-		buildVersionImage(t, ctx, image, "FROM debian:bookworm-slim\nCOPY node /usr/local/bin/node\nCOPY server.js /app/server.js\nWORKDIR /app\nENTRYPOINT [\"/usr/local/bin/node\", \"server.js\"]\n")
+		buildVersionImage(t, ctx, image, "FROM debian:bookworm-slim\nCOPY libatomic.so.1 /usr/lib/x86_64-linux-gnu/libatomic.so.1\nCOPY node /usr/local/bin/node\nCOPY server.js /app/server.js\nWORKDIR /app\nENTRYPOINT [\"/usr/local/bin/node\", \"server.js\"]\n")
 		runs = append(runs, versionRun{Label: "node " + version, Stack: "node", Base: generator.BaseSlim, Image: image,
 			HostCmd: []string{node, "server.js"}, Dir: mustAbs(t, "node")})
 	}

@@ -768,6 +768,8 @@ func runE2ECase(t *testing.T, c e2eCase, r *row) {
 	}
 }
 
+// countRuleNames counts the names allowed by a rule (clone and socket, with
+// argument filters), as the e2e report and the version matrix count them.
 func countRuleNames(rules []profiles.Rule) int {
 	seen := map[string]bool{}
 	for _, r := range rules {

@@ -202,7 +202,7 @@ func TestE2EVersionMatrix(t *testing.T) {
 			if len(refused) > 0 {
 				t.Errorf("%s made calls its profile refuses: %s", r.Label, strings.Join(refused, " "))
 			}
-			n := len(comp.Allowed) + countAllowRules(comp.Rules)
+			n := len(comp.Allowed) + countRuleNames(comp.Rules)
 			report = append(report, fmt.Sprintf("%s: served under the %s profile (%d names allowed, Docker's default %d); strace: %d distinct calls, refused: %s; denied by design (the runtime falls back): %s",
 				r.Label, generator.ProfileFor(r.Stack), n, docker, len(names), orNone(refused), orNone(denied)))
 			t.Logf("%s measured: %s", r.Label, strings.Join(names, " "))
@@ -216,20 +216,6 @@ func orNone(s []string) string {
 		return "none"
 	}
 	return strings.Join(s, " ")
-}
-
-// countAllowRules counts the names allowed by a rule (clone and socket, with
-// argument filters), as the e2e report counts them.
-func countAllowRules(rules []profiles.Rule) int {
-	seen := map[string]bool{}
-	for _, r := range rules {
-		if r.Action == "" || r.Action == "SCMP_ACT_ALLOW" {
-			for _, n := range r.Names {
-				seen[n] = true
-			}
-		}
-	}
-	return len(seen)
 }
 
 func mustAbs(t *testing.T, p string) string {

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -124,13 +122,7 @@ func TestVersionSources(t *testing.T) {
 		{"dotnet", map[string]string{"Api.csproj": "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n</Project>\n", "global.json": "{\n  \"sdk\": {\n    \"version\": \"10.0.100\"\n  }\n}\n"},
 			Detected{Value: "10.0", From: "global.json:3", Reason: "10.0 (global.json:3) → 10.0"}},
 	} {
-		dir := t.TempDir()
-		for f, body := range tc.files {
-			if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		d, err := Detect(dir)
+		d, err := Detect(writeProject(t, tc.files))
 		if err != nil {
 			t.Fatal(err)
 		}

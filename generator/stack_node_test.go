@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,13 +83,7 @@ func TestNodeVersionSources(t *testing.T) {
 		{map[string]string{"package.json": `{}`, ".node-version": "24\n"},
 			Detected{Value: "24", From: ".node-version:1", Reason: "24 (.node-version:1) → 24 (security fixes only; end of life on 2028-04-30)"}},
 	} {
-		dir := t.TempDir()
-		for f, body := range tc.files {
-			if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		d, err := Detect(dir)
+		d, err := Detect(writeProject(t, tc.files))
 		if err != nil {
 			t.Fatal(err)
 		}

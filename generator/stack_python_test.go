@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -119,13 +117,7 @@ func TestPythonVersionSources(t *testing.T) {
 		{map[string]string{"pyproject.toml": "[project]\nrequires-python = \">=3.9\"\n", ".python-version": "# pyenv\n\n3.13.1\n"},
 			Detected{Value: "3.13", From: ".python-version:3", Reason: "3.13 (.python-version:3) → 3.13 (security fixes only; end of life on 2029-10-31)"}},
 	} {
-		dir := t.TempDir()
-		for f, body := range tc.files {
-			if err := os.WriteFile(filepath.Join(dir, f), []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		d, err := Detect(dir)
+		d, err := Detect(writeProject(t, tc.files))
 		if err != nil {
 			t.Fatal(err)
 		}

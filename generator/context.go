@@ -107,6 +107,11 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 			if src == mainSrc {
 				return warnings, c.errAt("main", "%q is not in the build context %s%s", spec.Main, p.ContextName, c.why(src))
 			}
+			for i, f := range spec.Files {
+				if path.Clean(f) == src {
+					return warnings, c.errAt(fmt.Sprintf("files[%d]", i), "%q is not in the build context %s%s", f, p.ContextName, c.why(src))
+				}
+			}
 			return warnings, c.errAt("context", "the Dockerfile (line %d) copies %s, which is not in the build context %s%s", cp.line, src, p.ContextName, c.why(src))
 		}
 	}

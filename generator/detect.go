@@ -122,9 +122,34 @@ type Candidate struct {
 	BuildCommand []string
 	BuildFrom    string
 	Output       Detected
+	// Env are environment variables the image must set for the app to run
+	// as detected: PORT when the code reads it, the app's own port or bind
+	// setting moved off a privileged port or off loopback
+	// (ROCKET_ADDRESS=0.0.0.0). Each says where it was read and why.
+	Env []Setting
+	// Args are default arguments (the spec's command, after the
+	// entrypoint), such as a port flag moved off a privileged port;
+	// ArgsFrom says where they were read.
+	Args     []string
+	ArgsFrom string
+	// Files are what a compiled app reads at run time (files): each Value
+	// a path in the project, From where the read is, Reason why.
+	Files []Detected
+	// Member is the workspace member to build (build.member); Members
+	// lists every member found, for a wizard to offer.
+	Member  Detected
+	Members []Detected
 	// Notes are what the user should know before building: a missing lock
 	// file, several main packages, a value that could not be used.
 	Notes []string
+}
+
+// Setting is an environment variable a detector sets, with its source.
+type Setting struct {
+	Name, Value string
+	// From is where the need was read ("main.go:12"), Reason why it is
+	// set ("the app reads PORT").
+	From, Reason string
 }
 
 // Spec returns the spec the candidate suggests, before Defaults: every
@@ -154,6 +179,21 @@ func (c *Candidate) Spec() *Spec {
 	}
 	if c.Output.Found() {
 		s.Build.Output = c.Output.Value
+	}
+	for _, e := range c.Env {
+		if s.Env == nil {
+			s.Env = map[string]string{}
+		}
+		s.Env[e.Name] = e.Value
+	}
+	if len(c.Args) > 0 {
+		s.Command = slices.Clone(c.Args)
+	}
+	for _, f := range c.Files {
+		s.Files = append(s.Files, f.Value)
+	}
+	if c.Member.Found() {
+		s.Build.Member = c.Member.Value
 	}
 	return s
 }
@@ -276,6 +316,11 @@ type detector struct {
 	// healthFlag is true when the health hint is a flag of the binary (go,
 	// rust) rather than an HTTP path.
 	healthFlag bool
+	// port, when set, finds the port itself (c.Port, and c.Env, c.Args or
+	// c.Notes to move the app off a privileged port or loopback) and
+	// reports whether it did; otherwise, or when it did not, ports are
+	// scanned in sources.
+	port func(p *project, c *Candidate) bool
 	// notes adds what the user should know (missing lock files, ...).
 	notes func(p *project, c *Candidate)
 }
@@ -335,7 +380,9 @@ func (st *stack) fill(p *project) *Candidate {
 	}
 	c.Port = Detected{Value: strconv.Itoa(DefaultPort)}
 	srcs := det.sources(p, c)
-	if m, ok := p.scan(srcs, det.ports); ok {
+	if det.port != nil && det.port(p, c) {
+		// The stack's own port finder decided.
+	} else if m, ok := p.scan(srcs, det.ports); ok {
 		if n, _ := strconv.Atoi(m.Value); n >= 1024 && n <= 65535 {
 			c.Port = m
 		} else {
@@ -515,4 +562,35 @@ func VersionHelp(stack string) string {
 		return st.VersionHelp
 	}
 	return ""
+}
+
+// unprivileged records the port the app listens on. An app on a privileged
+// port (below 1024), which the container's user cannot bind, is moved to
+// DefaultPort through its own setting, the environment variable env, when
+// it has one; otherwise the port stays DefaultPort with a note saying what
+// to change.
+func (c *Candidate) unprivileged(port Detected, env string) {
+	n, err := strconv.Atoi(port.Value)
+	switch {
+	case err != nil || n < 1 || n > 65535:
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: %q is not a TCP port; using %d", port.From, port.Value, DefaultPort))
+	case n >= 1024:
+		c.Port = port
+	case env != "":
+		c.Port = Detected{Value: strconv.Itoa(DefaultPort), From: port.From, Reason: fmt.Sprintf("port %d is privileged: %s=%d moves the app to %d", n, env, DefaultPort, DefaultPort)}
+		c.setEnv(env, strconv.Itoa(DefaultPort), port.From, fmt.Sprintf("the app listens on privileged port %d, which the non-root user cannot bind", n))
+	default:
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app listens on port %d, which needs a capability the container does not have; using %d (make the app listen on 1024 or above)", port.From, n, DefaultPort))
+	}
+}
+
+// setEnv adds or replaces an environment variable the image sets.
+func (c *Candidate) setEnv(name, value, from, reason string) {
+	for i := range c.Env {
+		if c.Env[i].Name == name {
+			c.Env[i] = Setting{Name: name, Value: value, From: from, Reason: reason}
+			return
+		}
+	}
+	c.Env = append(c.Env, Setting{Name: name, Value: value, From: from, Reason: reason})
 }

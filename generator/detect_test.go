@@ -32,6 +32,18 @@ func describeDetection(d *Detection) string {
 		if len(c.BuildCommand) > 0 {
 			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "build", strings.Join(c.BuildCommand, " "), c.BuildFrom)
 		}
+		for _, e := range c.Env {
+			fmt.Fprintf(&b, "  env        %-16s %s (%s)\n", e.Name+"="+e.Value, e.From, e.Reason)
+		}
+		if len(c.Args) > 0 {
+			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "args", strings.Join(c.Args, " "), c.ArgsFrom)
+		}
+		for _, f := range c.Files {
+			fmt.Fprintf(&b, "  files      %-16s %s (%s)\n", f.Value, f.Source(), f.Reason)
+		}
+		if c.Member.Value != "" {
+			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "member", c.Member.Value, c.Member.Source())
+		}
 		if len(c.Mains) > 1 {
 			for _, m := range c.Mains {
 				fmt.Fprintf(&b, "  mains      %-16s %s\n", m.Value, m.Source())

@@ -248,10 +248,13 @@ func schemaExtras() map[string]map[string]any {
 		"ports":      {"uniqueItems": true, "default": []int{DefaultPort}},
 		"ports[]":    rng(1024, 65535),
 		"packages[]": pattern(pkgRE.String()),
+		"files":      {"uniqueItems": true},
+		"files[]":    pattern(relPathRE.String()),
 		"env{}":      pattern(envKeyRE.String()),
 		"labels{}":   pattern(labelKeyRE.String()),
 
 		"build.args{}":            pattern(envKeyRE.String()),
+		"build.member":            pattern(relPathRE.String()),
 		"build.secrets[]":         {"required": []string{"id", "target"}},
 		"build.secrets[].id":      pattern(secretIDRE.String()),
 		"build.secrets[].target":  pattern(absPathRE.String()),

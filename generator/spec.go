@@ -47,6 +47,13 @@ type Spec struct {
 	// main is then module:callable; php apache or fpm.
 	Server string `yaml:"server,omitempty" json:"server,omitempty"`
 
+	// Files are paths in the build context (files or directories) that the
+	// app reads at run time, for stacks whose image holds only the build's
+	// output (a Go or Rust binary): templates/, static/, config.yaml,
+	// migrations/. Each is copied to the same path under workdir, owned by
+	// root and read-only to the app.
+	Files []string `yaml:"files,omitempty" json:"files,omitempty"`
+
 	// Build says how the app is built.
 	Build Build `yaml:"build,omitempty" json:"build,omitempty"`
 	// Packages are extra OS packages installed in the runtime image
@@ -94,6 +101,11 @@ type Build struct {
 	// dist); only it, package.json and the production node_modules reach the
 	// runtime image.
 	Output string `yaml:"output,omitempty" json:"output,omitempty"`
+	// Member is the workspace member to build, a directory relative to the
+	// context (a Cargo workspace's crate, an npm, pnpm or yarn workspace's
+	// package, a uv workspace's member), for stacks that build workspaces;
+	// empty for a project that is not a workspace.
+	Member string `yaml:"member,omitempty" json:"member,omitempty"`
 	// JLink builds a trimmed Java runtime with jlink (java stacks) instead of
 	// using the JRE image.
 	JLink bool `yaml:"jlink,omitempty" json:"jlink,omitempty"`

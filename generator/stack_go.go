@@ -14,6 +14,7 @@ import (
 // copied alone into a minimal base. main is the main package.
 var goStack = &stack{
 	Name:        "go",
+	Files:       true,
 	MainHelp:    "the main package to build, . or ./cmd/NAME",
 	Title:       "Go",
 	Secret:      Secret{ID: "netrc", Target: "/root/.netrc", Src: "~/.netrc"},

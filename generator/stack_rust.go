@@ -21,6 +21,8 @@ import (
 // that needs a C library (openssl-sys) needs its static build on Alpine.
 var rustStack = &stack{
 	Name:        "rust",
+	Files:       true,
+	Member:      true,
 	MainHelp:    "the Cargo binary's name (the [[bin]] name, else the package name)",
 	Title:       "Rust",
 	Secret:      Secret{ID: "cargo-credentials", Target: "/usr/local/cargo/credentials.toml", Src: "~/.cargo/credentials.toml"},

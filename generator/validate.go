@@ -212,6 +212,19 @@ func (s *Spec) Validate() []FieldError {
 		} else if s.Build.Output != "" && len(s.Build.Command) == 0 {
 			bad("build.output", "an output directory needs build.command, which writes it (for example [\"npm\", \"run\", \"build\"])")
 		}
+		if len(s.Files) > 0 && !st.Files {
+			bad("files", "run-time files apply to %s only, whose images hold only the build's output (allowed: empty for stack %s)", orList(stacksWith(func(st *stack) bool { return st.Files })), s.Stack)
+		}
+		for i, f := range s.Files {
+			if !relPathRE.MatchString(f) || strings.HasPrefix(f, "-") || escapes(f) || path.IsAbs(f) || path.Clean(f) == "." {
+				bad(fmt.Sprintf("files[%d]", i), "%q is not a file or directory inside the build context (for example templates)", f)
+			}
+		}
+		if s.Build.Member != "" && !st.Member {
+			bad("build.member", "a workspace member applies to %s only (allowed: empty for stack %s)", orList(stacksWith(func(st *stack) bool { return st.Member })), s.Stack)
+		} else if s.Build.Member != "" && (!relPathRE.MatchString(s.Build.Member) || strings.HasPrefix(s.Build.Member, "-") || escapes(s.Build.Member) || path.IsAbs(s.Build.Member) || path.Clean(s.Build.Member) == ".") {
+			bad("build.member", "%q is not a directory inside the build context (for example crates/server)", s.Build.Member)
+		}
 		if s.Build.JLink && !st.JLink {
 			bad("build.jlink", "jlink builds a Java runtime (allowed: false for stack %s)", s.Stack)
 		}

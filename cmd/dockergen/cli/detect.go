@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -57,24 +56,6 @@ lockfiles and build-tool wrappers, and the sources for the port and a health
 endpoint.`)
 }
 
-// detectedJSON is one detected value in --format json.
-type detectedJSON struct {
-	Value string `json:"value"`
-	From  string `json:"from"` // "default" when dockergen's default
-	// Reason says how a version was chosen: ">=18 (package.json:5) → 26,
-	// the newest LTS".
-	Reason string `json:"reason,omitempty"`
-}
-
-type candidateJSON struct {
-	Stack      string                  `json:"stack"`
-	Evidence   []string                `json:"evidence"`
-	Values     map[string]detectedJSON `json:"values"`
-	Mains      []detectedJSON          `json:"mains,omitempty"`
-	Notes      []string                `json:"notes,omitempty"`
-	SpecSketch *generator.Spec         `json:"spec"`
-}
-
 func runDetect(e *env, o *detectOptions, dir string) error {
 	if o.format != "text" && o.format != "json" {
 		return usageErr(fmt.Errorf("--format %q: want text or json", o.format))
@@ -104,31 +85,10 @@ func runDetect(e *env, o *detectOptions, dir string) error {
 }
 
 func writeDetectJSON(w io.Writer, det *generator.Detection) error {
-	dj := func(d generator.Detected) detectedJSON {
-		return detectedJSON{Value: d.Value, From: d.Source(), Reason: d.Reason}
+	js, err := det.JSON()
+	if err != nil {
+		return err
 	}
-	out := struct {
-		Dir        string          `json:"dir"`
-		Candidates []candidateJSON `json:"candidates"`
-	}{Dir: det.Dir}
-	for _, c := range det.Candidates {
-		cj := candidateJSON{Stack: c.Stack, Evidence: c.Evidence, Notes: c.Notes, Values: map[string]detectedJSON{}}
-		for k, d := range map[string]generator.Detected{"name": c.Name, "version": c.Version, "main": c.Main, "port": c.Port, "healthPath": c.HealthPath, "healthFlag": c.HealthFlag,
-			"tool": c.Tool, "server": c.Server, "output": c.Output, "build": {Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}} {
-			if d.Value != "" {
-				cj.Values[k] = dj(d)
-			}
-		}
-		for _, m := range c.Mains {
-			cj.Mains = append(cj.Mains, dj(m))
-		}
-		spec := c.Spec()
-		spec.Defaults()
-		cj.SpecSketch = spec
-		out.Candidates = append(out.Candidates, cj)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // a reason's ">=18" as written
-	return enc.Encode(out)
+	_, err = w.Write(js)
+	return err
 }

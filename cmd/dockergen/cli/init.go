@@ -451,7 +451,8 @@ func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidat
 		k string
 		d generator.Detected
 	}{{"name", c.Name}, {"version", c.Version}, {"tool", c.Tool}, {"server", c.Server}, {"main", c.Main}, {"port", c.Port}, {"health", c.HealthPath}, {"health", flagValue(c.HealthFlag)},
-		{"build", generator.Detected{Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}}, {"output", c.Output}}
+		{"build", generator.Detected{Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}}, {"output", c.Output}, {"member", c.Member},
+		{"args", generator.Detected{Value: strings.Join(c.Args, " "), From: c.ArgsFrom}}}
 	for _, r := range rows {
 		if r.d.Value == "" {
 			continue
@@ -460,6 +461,12 @@ func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidat
 		if r.d.Reason != "" && r.d.Reason != r.d.Value {
 			fmt.Fprintf(w, "  %-8s %s\n", "why", r.d.Reason)
 		}
+	}
+	for _, e := range c.Env {
+		fmt.Fprintf(w, "  %-8s %-20s %s (%s)\n", "env", e.Name+"="+e.Value, e.From, e.Reason)
+	}
+	for _, f := range c.Files {
+		fmt.Fprintf(w, "  %-8s %-20s %s (%s)\n", "copies", f.Value, f.Source(), f.Reason)
 	}
 	for _, n := range c.Notes {
 		fmt.Fprintf(w, "  ! %s\n", n)

@@ -94,6 +94,20 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 			}
 		case "writable":
 			k.HeadComment = "Tmpfs mounts on the read-only root filesystem."
+		case "files":
+			var why []string
+			for _, f := range c.Files {
+				why = append(why, fmt.Sprintf("%s: %s (%s)", f.Value, f.Reason, f.Source()))
+			}
+			k.HeadComment = "Read by the app at run time, so copied into the image" + bulletList(why)
+		case "env":
+			var why []string
+			for _, e := range c.Env {
+				why = append(why, fmt.Sprintf("%s: %s (%s)", e.Name, e.Reason, e.From))
+			}
+			if len(why) > 0 {
+				k.HeadComment = "Set for the app" + bulletList(why)
+			}
 		}
 	}
 	var body bytes.Buffer
@@ -158,4 +172,12 @@ func scalarText(n *yaml.Node) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	}
 	return n.Value
+}
+
+// bulletList is ":" and one "- item" line per item, or "." for none.
+func bulletList(items []string) string {
+	if len(items) == 0 {
+		return "."
+	}
+	return ":\n- " + strings.Join(items, "\n- ")
 }

@@ -323,6 +323,11 @@ type detector struct {
 	port func(p *project, c *Candidate) bool
 	// notes adds what the user should know (missing lock files, ...).
 	notes func(p *project, c *Candidate)
+	// declines, when set, reports that a project with the stack's markers
+	// is not the stack's after all (a single-page app's package.json
+	// belongs to its build, not to a Node.js server): the stack is then
+	// not a candidate.
+	declines func(p *project) bool
 }
 
 // finder reads one value from a project, reporting whether it found one.
@@ -339,7 +344,7 @@ func (st *stack) detect(p *project) *Candidate {
 			evidence = append(evidence, m)
 		}
 	}
-	if len(evidence) == 0 {
+	if len(evidence) == 0 || (det.declines != nil && det.declines(p)) {
 		return nil
 	}
 	c := st.fill(p)

@@ -39,7 +39,7 @@ for run in 1 2 3; do
 	curl -s -o /dev/null -X POST -d x=1 "http://127.0.0.1:$PORT/" || true
 	"$D" exec dg-java-measure /usr/bin/strace -f -qq -o "/meas/hc.r$run.strace" "${PROBE[@]}" && hc=ok || hc=FAILED
 	# SIGTERM to the JVM (strace is PID 1 here).
-	"$D" exec dg-java-measure sh -c 'kill -TERM "$(pgrep -f -- "-jar /app/app.jar" | grep -v "^1$" | head -n1)"'
+	"$D" exec dg-java-measure sh -c 'kill -TERM "$(pgrep -f -- "-jar /app/app.jar" | grep -v "^1$" | head -n1)"' || true
 	for _ in $(seq 1 50); do [ "$("$D" inspect -f '{{.State.Running}}' dg-java-measure)" = false ] && break; sleep 0.2; done
 	echo "run $run: $ok/20 answered, healthcheck $hc, running: $("$D" inspect -f '{{.State.Running}} exit={{.State.ExitCode}}' dg-java-measure)" >&2
 	"$D" rm -f dg-java-measure >/dev/null

@@ -66,7 +66,7 @@ measure() { # NAME ARGV...
 		sleep 3 # gunicorn's workers beat their heartbeat files about once a second
 		# SIGTERM to the server's main process (strace is PID 1; the server is
 		# the python3 with the lowest PID, gunicorn's workers come later).
-		"$D" exec dg-pyservers-measure sh -c 'for p in $(ls /proc | grep -E "^[0-9]+$" | sort -n); do if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = python3 ]; then kill -TERM "$p"; break; fi; done'
+		"$D" exec dg-pyservers-measure sh -c 'for p in $(ls /proc | grep -E "^[0-9]+$" | sort -n); do if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = python3 ]; then kill -TERM "$p"; break; fi; done' || true
 
 		for _ in $(seq 1 50); do [ "$("$D" inspect -f '{{.State.Running}}' dg-pyservers-measure)" = false ] && break; sleep 0.2; done
 		echo "$name run $run: $ok/20 answered, running: $("$D" inspect -f '{{.State.Running}} exit={{.State.ExitCode}}' dg-pyservers-measure)" >&2

@@ -35,7 +35,7 @@ for run in 1 2 3; do
 	curl -s -o /dev/null -X POST -d x=1 "http://127.0.0.1:$PORT/" || true
 	"$D" exec dg-rust-measure /usr/bin/strace -f -qq -o "/meas/hc.r$run.strace" /app/server --healthcheck
 	# SIGTERM to the server (strace is PID 1 here).
-	"$D" exec dg-rust-measure sh -c 'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = server ] && [ "$(cat "$p/cmdline" | tr "\0" " ")" = "/app/server " ] && kill -TERM "${p#/proc/}"; done'
+	"$D" exec dg-rust-measure sh -c 'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = server ] && [ "$(cat "$p/cmdline" | tr "\0" " ")" = "/app/server " ] && kill -TERM "${p#/proc/}"; done' || true
 	for _ in $(seq 1 25); do [ "$("$D" inspect -f '{{.State.Running}}' dg-rust-measure)" = false ] && break; sleep 0.2; done
 	echo "run $run: $ok/20 answered, running: $("$D" inspect -f '{{.State.Running}} exit={{.State.ExitCode}}' dg-rust-measure)" >&2
 	"$D" rm -f dg-rust-measure >/dev/null

@@ -57,7 +57,7 @@ var goConfigExts = []string{"yaml", "yml", "json", "toml", "env", "ini", "hcl", 
 // read records a run-time read, and viper's config path and name.
 func (s *goScanner) read(call *ast.CallExpr, pkg, fn string) {
 	for _, r := range goReadCalls {
-		if fn != r.fn || (r.pkg != "" && pkg != r.pkg) || (r.needs != "" && (pkg != "" || !s.imported(r.needs))) {
+		if fn != r.fn || (r.pkg != "" && pkg != r.pkg) || (r.needs != "" && !s.needs(pkg, r.needs)) {
 			continue
 		}
 		if r.nargs > 0 && len(call.Args) != r.nargs {
@@ -80,7 +80,7 @@ func (s *goScanner) read(call *ast.CallExpr, pkg, fn string) {
 		}
 		return
 	}
-	if pkg == "" && len(call.Args) == 1 && s.imported("github.com/spf13/viper") {
+	if len(call.Args) == 1 && s.needs(pkg, "github.com/spf13/viper") {
 		v, ok := s.known(call.Args[0])
 		switch {
 		case !ok:

@@ -90,7 +90,7 @@ var goEnvTags = [][2]string{{"env", "envDefault"}, {"envconfig", "default"}}
 func (s *goScanner) call(call *ast.CallExpr) {
 	pkg, fn := s.callee(call)
 	for _, l := range goListenCalls {
-		if fn != l.fn || (l.pkg != "" && pkg != l.pkg) || (l.pkg == "" && (pkg != "" || !s.imported(l.needs))) {
+		if fn != l.fn || (l.pkg != "" && pkg != l.pkg) || (l.pkg == "" && !s.needs(pkg, l.needs)) {
 			continue
 		}
 		if (l.nargs > 0 && len(call.Args) != l.nargs) || l.arg >= len(call.Args) {
@@ -152,10 +152,14 @@ func (s *goScanner) call(call *ast.CallExpr) {
 }
 
 // env records a read of an environment variable, with its default.
-func (s *goScanner) env(name, def string, pos token.Pos) {
+func (s *goScanner) env(name, def string, pos token.Pos) { s.envAt(name, def, pos, pos) }
+
+// envAt records a read of an environment variable at read, with its
+// default given at pos.
+func (s *goScanner) envAt(name, def string, read, pos token.Pos) {
 	from := s.at(pos)
 	if name == "PORT" && s.facts.readsPORT == "" {
-		s.facts.readsPORT, s.facts.readsPORTHow = from, "the app reads PORT"
+		s.facts.readsPORT, s.facts.readsPORTHow = s.at(read), "the app reads PORT"
 	}
 	for i, e := range s.facts.envs {
 		if e.name == name && e.def == "" && def != "" {
@@ -173,6 +177,7 @@ func (s *goScanner) env(name, def string, pos token.Pos) {
 // if v == "" { v = "3000" } (or v, ok := os.LookupEnv("X"); if !ok {...}).
 func (s *goScanner) envDefaults(list []ast.Stmt) {
 	vars := map[string]string{} // variable → environment variable
+	reads := map[string]token.Pos{}
 	for _, st := range list {
 		switch st := st.(type) {
 		case *ast.AssignStmt:
@@ -189,7 +194,7 @@ func (s *goScanner) envDefaults(list []ast.Stmt) {
 					continue
 				}
 				if id, ok := st.Lhs[0].(*ast.Ident); ok {
-					vars[id.Name] = name
+					vars[id.Name], reads[name] = name, call.Pos()
 				}
 				if len(st.Lhs) == 2 {
 					if id, ok := st.Lhs[1].(*ast.Ident); ok {
@@ -208,7 +213,7 @@ func (s *goScanner) envDefaults(list []ast.Stmt) {
 					continue
 				}
 				if def, ok := s.known(a.Rhs[0]); ok {
-					s.env(env, def, a.Pos())
+					s.envAt(env, def, reads[env], a.Pos())
 				}
 			}
 		}
@@ -254,7 +259,7 @@ func (s *goScanner) composite(lit *ast.CompositeLit) {
 		}
 	}
 	if f, ok := goAddrFields[typ]; ok && fields[f] != nil {
-		s.facts.listens = append(s.facts.listens, goListen{addr: s.eval(fields[f]), from: s.at(fields[f].Pos()), how: typ + "." + f})
+		s.facts.listens = append(s.facts.listens, goListen{addr: s.eval(fields[f]), from: s.at(s.where(fields[f])), how: typ + "." + f})
 	}
 	if goCLIFlagTypes[typ] && fields["Name"] != nil {
 		name, ok := s.known(fields["Name"])

@@ -313,6 +313,16 @@ func (s *goScanner) imported(prefix string) bool {
 	return false
 }
 
+// needs reports whether a call (pkg: the callee's package, "" for a
+// method) may be a function or method of the package at prefix: its own
+// function, or a method in a file that imports it.
+func (s *goScanner) needs(pkg, prefix string) bool {
+	if pkg != "" {
+		return pkg == prefix || strings.HasPrefix(pkg, prefix+"/")
+	}
+	return s.imported(prefix)
+}
+
 // recvRoot returns the variable at the root of a method call's receiver
 // (serveCmd in serveCmd.Flags().IntVarP), or "".
 func recvRoot(call *ast.CallExpr) string {

@@ -133,13 +133,14 @@ func (s *goScanner) call(call *ast.CallExpr) {
 				}
 			}
 		}
-	case pkg != "os" && len(call.Args) == 2 && strings.Contains(strings.ToLower(fn), "env"):
-		// A helper such as getEnv("PORT", "8080").
-		name, ok1 := s.known(call.Args[0])
-		def, ok2 := s.known(call.Args[1])
-		if ok1 && ok2 && goEnvNameRE.MatchString(name) {
-			s.env(name, def, call.Pos())
+	case s.envHelper(call, pkg, fn):
+		// A helper such as getEnv("PORT", "8080") or getEnv("PORT").
+		name, _ := s.known(call.Args[0])
+		def := ""
+		if len(call.Args) == 2 {
+			def, _ = s.known(call.Args[1])
 		}
+		s.env(name, def, call.Pos())
 	case fn == "AddCommand" && pkg == "":
 		parent := recvRoot(call)
 		for _, a := range call.Args {
@@ -149,6 +150,23 @@ func (s *goScanner) call(call *ast.CallExpr) {
 		}
 	}
 	s.read(call, pkg, fn)
+}
+
+// envHelper reports whether a call reads an environment variable through
+// the app's own helper: a function or method whose name says env, called
+// with the variable's name (and a default).
+func (s *goScanner) envHelper(call *ast.CallExpr, pkg, fn string) bool {
+	if pkg == "os" || len(call.Args) == 0 || len(call.Args) > 2 || !strings.Contains(strings.ToLower(fn), "env") {
+		return false
+	}
+	name, ok := s.known(call.Args[0])
+	if !ok || !goEnvNameRE.MatchString(name) {
+		return false
+	}
+	if len(call.Args) == 2 {
+		_, ok = s.known(call.Args[1])
+	}
+	return ok
 }
 
 // env records a read of an environment variable, with its default.
@@ -185,10 +203,10 @@ func (s *goScanner) envDefaults(list []ast.Stmt) {
 				continue
 			}
 			call, ok := st.Rhs[0].(*ast.CallExpr)
-			if !ok || len(call.Args) != 1 {
+			if !ok || len(call.Args) == 0 {
 				continue
 			}
-			if pkg, fn := s.callee(call); pkg == "os" && (fn == "Getenv" || fn == "LookupEnv") {
+			if pkg, fn := s.callee(call); (pkg == "os" && (fn == "Getenv" || fn == "LookupEnv")) || s.envHelper(call, pkg, fn) {
 				name, ok := s.known(call.Args[0])
 				if !ok {
 					continue
@@ -465,7 +483,7 @@ func (s *goPorts) decide() bool {
 	c, f := s.c, s.f
 	s.cobraArgs()
 	if f.readsPORT != "" {
-		port, from, why := DefaultPort, f.readsPORT, "the app reads PORT and has no default: dockergen's"
+		port, from, why := DefaultPort, f.readsPORT, "the app needs PORT and has no default for it: dockergen's default,"
 		for _, e := range f.envs {
 			if e.name != "PORT" {
 				continue
@@ -477,7 +495,7 @@ func (s *goPorts) decide() bool {
 			}
 		}
 		if why != "" {
-			if a, at, ok := s.fallback(); ok {
+			if a, at, ok := s.portDefault(); ok {
 				port, from, why = a.port, at, ""
 			}
 		}
@@ -546,6 +564,17 @@ func (s *goPorts) decide() bool {
 	}
 	s.loopbackNotes()
 	return false
+}
+
+// portDefault is the port PORT stands in for: a port flag's default,
+// else fallback's.
+func (s *goPorts) portDefault() (goAddr, string, bool) {
+	for _, fl := range s.f.flags {
+		if a, ok := parseGoAddr(fl.def); ok && goPortNameRE.MatchString(fl.name) {
+			return a, fl.from, true
+		}
+	}
+	return s.fallback()
 }
 
 // fallback is the port of a literal listen address, else of a config

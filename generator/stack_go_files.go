@@ -136,6 +136,10 @@ func goRuntimeFiles(p *project, c *Candidate, f *goFacts) {
 		if goEmbedded(f.embeds, v) {
 			continue
 		}
+		if ok, _ := path.Match(".env*", path.Base(v)); ok {
+			notes = append(notes, fmt.Sprintf("%s: the app reads %s at run time (%s); it is not copied into the image (it may hold secrets): set its values with env or at docker run", r.from, v, r.how))
+			continue
+		}
 		if slices.ContainsFunc(c.Files, func(d Detected) bool { return d.Value == v || strings.HasPrefix(v, d.Value+"/") }) {
 			continue
 		}

@@ -216,10 +216,17 @@ func (s *goScanner) at(pos token.Pos) string {
 // where is the position of a value: the literal a constant names, else
 // the expression.
 func (s *goScanner) where(e ast.Expr) token.Pos {
-	if id, ok := e.(*ast.Ident); ok {
-		if p, ok := s.pos[id.Name]; ok {
-			return p
+	found := token.NoPos
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && found == token.NoPos {
+			if p, ok := s.pos[id.Name]; ok {
+				found = p
+			}
 		}
+		return found == token.NoPos
+	})
+	if found != token.NoPos {
+		return found
 	}
 	return e.Pos()
 }

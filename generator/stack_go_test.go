@@ -324,6 +324,60 @@ func main() {
 `, "net/http", "github.com/spf13/viper")},
 		want: goWant{port: "7070", from: "config.toml:2", files: []string{"config.toml@main.go:9"}, notes: []string{"config.toml:2: the app binds localhost only"}},
 	}, {
+		name: "an injected getEnv reads PORT, the -port flag has the default",
+		files: map[string]string{"main.go": goMain(`const defaultPort = 8090
+
+func main() { run(os.Getenv) }
+
+func run(getEnv func(string) string) {
+	fs := flag.NewFlagSet("app", flag.ContinueOnError)
+	port := fs.Int("port", defaultPort, "port")
+	if getEnv("PORT") != "" {
+		*port, _ = strconv.Atoi(getEnv("PORT"))
+	}
+	http.ListenAndServe(":"+strconv.Itoa(*port), nil)
+}
+`, "flag", "net/http", "os", "strconv")},
+		want: goWant{port: "8090", from: "main.go:10", env: []string{"PORT=8090@main.go:17"}},
+	}, {
+		name: "LookupEnv over a literal default",
+		files: map[string]string{"main.go": goMain(`func main() {
+	port := "8070"
+	if p, ok := os.LookupEnv("PORT"); ok {
+		port = p
+	}
+	http.ListenAndServe(":"+port, nil)
+}
+`, "net/http", "os")},
+		want: goWant{port: "8070", from: "main.go:9", env: []string{"PORT=8070@main.go:10"}},
+	}, {
+		name: "urfave/cli flag bound to a loopback default",
+		files: map[string]string{"main.go": goMain(`func main() {
+	app := &cli.App{Flags: []cli.Flag{
+		&cli.StringFlag{Name: "listen", Value: "127.0.0.1:9000", EnvVars: []string{"LISTEN_ADDR"}},
+	}}
+	_ = app
+}
+`, "github.com/urfave/cli/v2")},
+		want: goWant{port: "9000", from: "main.go:9", args: "--listen :9000", argsFrom: "main.go:9"},
+	}, {
+		name: "pflag imported as flag, privileged",
+		files: map[string]string{"main.go": `package main
+
+import (
+	"net/http"
+
+	flag "github.com/spf13/pflag"
+)
+
+func main() {
+	addr := flag.String("http", ":443", "address")
+	flag.Parse()
+	http.ListenAndServe(*addr, nil)
+}
+`},
+		want: goWant{port: "8080", from: "main.go:10", args: "--http :8080", argsFrom: "main.go:10"},
+	}, {
 		name: "an unrelated DB_PORT is not the port",
 		files: map[string]string{"main.go": goMain(`func main() {
 	db := os.Getenv("DB_PORT")
@@ -437,6 +491,17 @@ func main() {
 `, "os", "github.com/golang-migrate/migrate/v4", "github.com/spf13/viper"),
 		},
 		want: goWant{port: "9100", from: "configs/app.yaml:2", files: []string{"seed.json@main.go:14", "db/migrations@main.go:16", "configs@main.go:13"}},
+	}, {
+		name: "a .env file is not copied",
+		files: map[string]string{
+			".env": "SECRET=x\n",
+			"main.go": goMain(`func main() {
+	os.ReadFile(".env")
+	http.ListenAndServe(":8080", nil)
+}
+`, "net/http", "os"),
+		},
+		want: goWant{port: "8080", from: "main.go:10", notes: []string{"main.go:9: the app reads .env at run time (os.ReadFile); it is not copied"}},
 	}, {
 		name: "fiber static in a cmd/ layout",
 		files: map[string]string{

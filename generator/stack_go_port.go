@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"net"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,11 +40,15 @@ var goListenCalls = []goListenCall{
 var goAddrFields = map[string]string{"Server": "Addr", "StartConfig": "Address"}
 
 // goPORTReaders are frameworks whose own call reads PORT: gin's Run()
-// without an address listens on $PORT, else :8080.
+// without an address listens on $PORT, else :8080. The method counts on a
+// variable made by one of the package's makers (r := gin.Default()).
 var goPORTReaders = []struct {
-	fn, needs, def, how string
+	fn, pkg string
+	makers  []string
+	def     string
+	how     string
 }{
-	{fn: "Run", needs: "github.com/gin-gonic/gin", def: "8080", how: "gin's Run() without an address reads PORT (default 8080)"},
+	{fn: "Run", pkg: "github.com/gin-gonic/gin", makers: []string{"New", "Default"}, def: "8080", how: "gin's Run() without an address reads PORT (default 8080)"},
 }
 
 // goFlagFuncs maps the flag definitions of Go's flag and of pflag (cobra)
@@ -99,11 +104,13 @@ func (s *goScanner) call(call *ast.CallExpr) {
 		s.facts.listens = append(s.facts.listens, goListen{addr: s.eval(call.Args[l.arg]), from: s.at(s.where(call.Args[l.arg])), how: l.how})
 	}
 	for _, r := range goPORTReaders {
-		if fn == r.fn && pkg == "" && len(call.Args) == 0 && s.imported(r.needs) {
-			if _, ok := call.Fun.(*ast.SelectorExpr); ok && s.facts.readsPORT == "" {
-				s.facts.readsPORT, s.facts.readsPORTHow = s.at(call.Pos()), r.how
-				s.facts.envs = append(s.facts.envs, goSetting{name: "PORT", def: r.def, from: s.at(call.Pos())})
+		if fn == r.fn && pkg == "" && len(call.Args) == 0 && s.facts.readsPORT == "" {
+			maker := s.made[recvRoot(call)]
+			if m, ok := strings.CutPrefix(maker, r.pkg+"."); !ok || !slices.Contains(r.makers, m) {
+				continue
 			}
+			s.facts.readsPORT, s.facts.readsPORTHow = s.at(call.Pos()), r.how
+			s.facts.envs = append(s.facts.envs, goSetting{name: "PORT", def: r.def, from: s.at(call.Pos())})
 		}
 	}
 	if pos, ok := goFlagFuncs[fn]; ok && pos[1] < len(call.Args) {

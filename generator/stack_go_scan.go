@@ -82,7 +82,10 @@ type goScanner struct {
 	imports map[string]string // local name → import path
 	consts  map[string]string // identifier → string value (package and function level)
 	pos     map[string]token.Pos
-	facts   *goFacts
+	// made maps a variable to the package function that made it
+	// (r → github.com/gin-gonic/gin.Default), in this file.
+	made  map[string]string
+	facts *goFacts
 }
 
 // goScan reads the main package of c and the module packages it imports.
@@ -128,7 +131,7 @@ func goScan(p *project, c *Candidate) *goFacts {
 			goConsts(f, consts, pos)
 		}
 		for i, f := range files {
-			s := &goScanner{p: p, file: names[i], fset: fset, imports: goImports(f), consts: consts, pos: pos, facts: facts}
+			s := &goScanner{p: p, file: names[i], fset: fset, imports: goImports(f), consts: consts, pos: pos, made: map[string]string{}, facts: facts}
 			s.scan(f, pk.dir)
 			if module == "" || pk.depth >= goMaxDepth {
 				continue
@@ -386,18 +389,29 @@ func (s *goScanner) scan(f *ast.File, dir string) {
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
 				if i < len(n.Values) {
-					s.cobraVar(id.Name, n.Values[i])
+					s.assigned(id.Name, n.Values[i])
 				}
 			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
-					s.cobraVar(goLastName(l), n.Rhs[i])
+					s.assigned(goLastName(l), n.Rhs[i])
 				}
 			}
 		}
 		return true
 	})
+}
+
+// assigned records what a variable is: a cobra command, or the result of
+// a package function (gin.Default()).
+func (s *goScanner) assigned(name string, e ast.Expr) {
+	s.cobraVar(name, e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		if pkg, fn := s.callee(call); pkg != "" {
+			s.made[name] = pkg + "." + fn
+		}
+	}
 }
 
 // goEmbedPatterns splits a //go:embed line into its patterns (quoted or not).

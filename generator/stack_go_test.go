@@ -146,6 +146,18 @@ func TestGoPorts(t *testing.T) {
 `, "github.com/gin-gonic/gin")},
 		want: goWant{port: "8080", from: "main.go:9", env: []string{"PORT=8080@main.go:9"}},
 	}, {
+		name: "another type's Run() in a gin file does not read PORT",
+		files: map[string]string{"main.go": goMain(`type app struct{ r *gin.Engine }
+
+func (a *app) Run() { a.r.Run(":9000") }
+
+func main() {
+	a := &app{r: gin.Default()}
+	a.Run()
+}
+`, "github.com/gin-gonic/gin")},
+		want: goWant{port: "9000", from: "main.go:9"},
+	}, {
 		name: "flag.String addr",
 		files: map[string]string{"main.go": goMain(`var addr = flag.String("addr", ":3333", "listen address")
 

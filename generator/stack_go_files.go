@@ -127,6 +127,21 @@ func goRuntimeFiles(p *project, c *Candidate, f *goFacts) {
 			}
 		}
 	}
+	// A flag whose default names a file or directory of the project
+	// (-config config.yaml, -dir ./public) reads it at run time.
+	for _, fl := range f.flags {
+		v := path.Clean(strings.TrimPrefix(fl.def, "./"))
+		if fl.def == "" || v == "." || strings.ContainsAny(v, ":*?[") {
+			continue
+		}
+		if _, err := fs.Stat(p.fsys, v); err == nil {
+			dash := "-"
+			if fl.pflag {
+				dash = "--"
+			}
+			reads = append(reads, goRead{path: v, from: fl.from, how: "the default of its " + dash + fl.name + " flag"})
+		}
+	}
 	var notes []string
 	for _, r := range reads {
 		v := path.Clean(strings.TrimPrefix(r.path, "./"))

@@ -515,6 +515,23 @@ func main() {
 		},
 		want: goWant{port: "8080", from: "main.go:10", notes: []string{"main.go:9: the app reads .env at run time (os.ReadFile); it is not copied"}},
 	}, {
+		name: "a flag's default names a project file",
+		files: map[string]string{
+			"settings.toml": "[server]\nport = 8443\n", "public/index.html": "",
+			"main.go": goMain(`var (
+	config = flag.String("config", "settings.toml", "config file")
+	dir    = flag.String("dir", "./public", "files to serve")
+	out    = flag.String("out", "report.json", "written, not read")
+)
+
+func main() {
+	flag.Parse()
+	http.ListenAndServe(":8080", http.FileServer(http.Dir(*dir)))
+}
+`, "flag", "net/http"),
+		},
+		want: goWant{port: "8080", from: "main.go:16", files: []string{"settings.toml@main.go:9", "public@main.go:10"}},
+	}, {
 		name: "fiber static in a cmd/ layout",
 		files: map[string]string{
 			"public/index.html": "",

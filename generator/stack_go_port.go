@@ -113,6 +113,9 @@ func (s *goScanner) call(call *ast.CallExpr) {
 			s.facts.envs = append(s.facts.envs, goSetting{name: "PORT", def: r.def, from: s.at(call.Pos())})
 		}
 	}
+	if fn == "Parse" && (pkg == "flag" || (pkg == "" && len(call.Args) == 1)) {
+		s.facts.flagsParsed = true
+	}
 	if pos, ok := goFlagFuncs[fn]; ok && pos[1] < len(call.Args) {
 		pflag, isFlag := goFlagPkgs[pkg]
 		if pkg == "" { // a method: fs.Int, cmd.Flags().IntVarP
@@ -612,6 +615,10 @@ func (s *goPorts) flag(fl goSetting, a goAddr) {
 	dash := "-"
 	if fl.pflag {
 		dash = "--"
+	}
+	if !fl.pflag && !s.f.flagsParsed {
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app listens on %s by default, and its %s%s flag cannot change that: the code never calls flag.Parse(); using %d (call flag.Parse() in main, then set command to [\"%s%s\", \"%s\"])", fl.from, fl.def, dash, fl.name, DefaultPort, dash, fl.name, a.moved(port)))
+		return
 	}
 	arg := []string{dash + fl.name, a.moved(port)}
 	c.Port = Detected{Value: strconv.Itoa(port), From: fl.from, Reason: goMoveReason(a, strings.Join(arg, " "), port)}

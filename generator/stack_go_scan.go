@@ -28,6 +28,9 @@ type goFacts struct {
 	listens []goListen
 	flags   []goSetting
 	envs    []goSetting
+	// flagsParsed: the code calls flag.Parse() or a FlagSet's Parse(args):
+	// without it, Go's flags keep their defaults whatever the command says.
+	flagsParsed bool
 	// readsPORT is where the code (or its framework: gin's Run()) reads
 	// PORT; "" when it does not.
 	readsPORT, readsPORTHow string

@@ -177,6 +177,15 @@ func main() {
 `, "flag", "fmt", "net/http")},
 		want: goWant{port: "8080", from: "main.go:10", args: "-port 8080", argsFrom: "main.go:10"},
 	}, {
+		name: "a flag never parsed cannot move the app",
+		files: map[string]string{"cmd/web/main.go": goMain(`func main() {
+	addr := flag.String("addr", ":80", "HTTP network address")
+	srv := &http.Server{Addr: *addr}
+	srv.ListenAndServe()
+}
+`, "flag", "net/http")},
+		want: goWant{port: "8080", from: "default", notes: []string{"cmd/web/main.go:9: the app listens on :80 by default, and its -addr flag cannot change that: the code never calls flag.Parse()"}},
+	}, {
 		name: "loopback flag default moved by args",
 		files: map[string]string{"main.go": goMain(`func main() {
 	var addr string

@@ -80,6 +80,9 @@ var (
 	goPortNameRE = regexp.MustCompile(`(?i)^(?:(?:http|https|web|server|listen|app|api|bind|service)[-_.]?)?(?:port|addr|address|listen|listen[-_.]?addr(?:ess)?|bind)$|^http$`)
 	goHostNameRE = regexp.MustCompile(`(?i)^(?:(?:http|server|listen|bind|app)[-_.]?)?(?:host|hostname|ip|interface)$`)
 	goEnvNameRE  = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	// goFlagNameRE tells a flag's name from other first arguments of
+	// methods named like flag definitions (gin's c.String(200, "ok")).
+	goFlagNameRE = regexp.MustCompile(`^[A-Za-z][\w.-]*$`)
 )
 
 // goEnvFiles are the example environment files whose values are the
@@ -122,7 +125,7 @@ func (s *goScanner) call(call *ast.CallExpr) {
 			isFlag = true
 			pflag = strings.HasSuffix(fn, "P") || strings.Contains(goExprText(call.Fun), "Flags()")
 		}
-		if name, ok := s.known(call.Args[pos[0]]); ok && isFlag {
+		if name, ok := s.known(call.Args[pos[0]]); ok && isFlag && goFlagNameRE.MatchString(name) {
 			def, _ := s.known(call.Args[pos[1]])
 			s.facts.flags = append(s.facts.flags, goSetting{name: name, def: def, from: s.at(s.where(call.Args[pos[1]])), pflag: pflag, recv: recvRoot(call)})
 		}

@@ -139,6 +139,7 @@ var goDetector = &detector{
 		regexp.MustCompile(`flag\.(?:Bool|BoolVar)\((?:[^,()]*,\s*)?"(health-?check|health)"`),
 	},
 	healthFlag: true,
+	port:       goPort,
 	notes: func(p *project, c *Candidate) {
 		if c.HealthFlag.Found() {
 			return

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/dockergen/dockergen/generator"
@@ -85,6 +86,10 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 		case "name", "version", "main", "ports":
 			if d := detectedFor(c, k.Value); d.Found() && d.Value == scalarText(v) {
 				v.LineComment = "from " + d.From
+			}
+		case "command":
+			if c.ArgsFrom != "" && slices.Equal(c.Args, spec.Command) {
+				v.LineComment = "from " + c.ArgsFrom
 			}
 		case "base":
 			v.LineComment = "see DOCKER-SECURITY.md for what this base means"

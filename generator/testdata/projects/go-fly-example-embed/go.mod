@@ -1,0 +1,3 @@
+module github.com/fly-apps/go-example
+
+go 1.20

@@ -1,0 +1,6 @@
+package static
+
+import "embed"
+
+//go:embed css js
+var FS embed.FS

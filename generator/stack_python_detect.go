@@ -37,11 +37,12 @@ func (d pyDir) at(name string, line int) string { return at(d.path(name), line) 
 // or __main__.py) directly under parent ("" or "src"), sorted.
 func (d pyDir) packages(parent string) []string {
 	dir := d.path(parent)
-	if parent == "" {
-		dir = d.path(".")
-		if d.dir == "" {
-			dir = "."
-		}
+	switch {
+	case parent != "":
+	case d.dir != "":
+		dir = d.dir
+	default:
+		dir = "."
 	}
 	ents, err := fs.ReadDir(d.p.fsys, dir)
 	if err != nil {

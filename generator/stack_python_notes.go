@@ -49,8 +49,9 @@ var pyPortRE = []*regexp.Regexp{
 }
 
 // pythonPort finds the port: the one the entry names (Procfile --port or
-// --bind), gunicorn.conf.py's bind, a script's own port, else the default
-// of what serves it (gunicorn and uvicorn 8000, Flask 5000). Where
+// --bind), gunicorn.conf.py's bind, the app's own port (app.run(port=),
+// uvicorn.run(port=), a PORT default), else the default of what serves it
+// (gunicorn and uvicorn 8000, Flask 5000). Where
 // dockergen's command line sets the port (a server), a privileged one is
 // replaced; a script's own privileged port moves through PORT when the code
 // reads it. When the code reads PORT, the image sets it to the port.
@@ -62,21 +63,22 @@ func pythonPort(p *project, c *Candidate) bool {
 		srcs = append(srcs, plan.d.path("gunicorn.conf.py"))
 	}
 	var explicit Detected
-	switch {
-	case !ok:
-	case e.port.Found():
+	if e.port.Found() {
 		explicit = e.port
-	case e.server == "gunicorn":
-		if data, ok := plan.d.read("gunicorn.conf.py"); ok {
-			if m := pyBindRE.FindSubmatchIndex(data); m != nil {
-				g := 2
-				if m[2] < 0 {
-					g = 4
-				}
-				explicit = Detected{Value: string(data[m[g]:m[g+1]]), From: plan.d.at("gunicorn.conf.py", lineAt(data, m[g]))}
+	}
+	if data, ok := plan.d.read("gunicorn.conf.py"); ok && !explicit.Found() && e.server == "gunicorn" {
+		if m := pyBindRE.FindSubmatchIndex(data); m != nil {
+			g := 2
+			if m[2] < 0 {
+				g = 4
 			}
+			explicit = Detected{Value: string(data[m[g]:m[g+1]]), From: plan.d.at("gunicorn.conf.py", lineAt(data, m[g]))}
 		}
-	case !e.binds:
+	}
+	if !explicit.Found() {
+		// The app's own port: app.run(port=...), uvicorn.run(..., port=...),
+		// a PORT default; where dockergen's command line binds, it keeps
+		// the port the authors chose.
 		explicit, _ = p.scan(srcs, pyPortRE)
 	}
 	reads, _ := p.scan(srcs, []*regexp.Regexp{regexp.MustCompile(`(` + pyReadsPortRE.String() + `)`)})

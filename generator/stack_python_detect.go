@@ -574,6 +574,24 @@ func pyProcfilePort(word, from string) Detected {
 	return Detected{}
 }
 
+// sources are the files scanned for main's port and health hints: the
+// file where its entry was found (the app a development server runs),
+// then pySources.
+func (plan pyPlan) sources(main string) []string {
+	var files []string
+	if e, ok := plan.chosen(main); ok {
+		if f, _, _ := strings.Cut(e.from, ":"); strings.HasSuffix(f, ".py") {
+			files = append(files, f)
+		}
+	}
+	for _, f := range pySources(plan.d, main) {
+		if !slices.Contains(files, f) {
+			files = append(files, f)
+		}
+	}
+	return files
+}
+
 // pySources are the files that main runs first, scanned for the port and
 // health hints: the script, the module's file, the callable's module.
 func pySources(d pyDir, main string) []string {

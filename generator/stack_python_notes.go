@@ -33,7 +33,7 @@ var pythonDetector = &detector{
 		return found
 	},
 	sources: func(p *project, c *Candidate) []string {
-		return pySources(pyAnalyze(p).d, c.Main.Value)
+		return pyAnalyze(p).sources(c.Main.Value)
 	},
 	port:   pythonPort,
 	health: []*regexp.Regexp{httpPathRE2},
@@ -58,7 +58,7 @@ var pyPortRE = []*regexp.Regexp{
 func pythonPort(p *project, c *Candidate) bool {
 	plan := pyAnalyze(p)
 	e, ok := plan.chosen(c.Main.Value)
-	srcs := pySources(plan.d, c.Main.Value)
+	srcs := plan.sources(c.Main.Value)
 	if e.server == "gunicorn" && plan.d.exists("gunicorn.conf.py") {
 		srcs = append(srcs, plan.d.path("gunicorn.conf.py"))
 	}

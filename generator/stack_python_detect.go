@@ -100,6 +100,8 @@ type pyEntry struct {
 	// a development server given --port), so a privileged one is simply
 	// replaced.
 	binds bool
+	// env are settings the entry needs ({port} is the chosen port).
+	env   []Setting
 	notes []string
 }
 
@@ -376,8 +378,12 @@ func pyServe(d pyDir, framework, server, ref, from, file string, data []byte) py
 				notes: []string{add + " to serve it with gunicorn rather than Flask's development server (app.run)"}}
 		}
 	}
-	return pyEntry{main: "flask", server: "none", args: []string{"--app", ref, "run", "--host", "0.0.0.0", "--port", "{port}"},
+	return pyEntry{main: "flask", server: "none", args: []string{"--app", ref, "run"},
 		from: from, defPort: "5000", binds: true,
+		env: []Setting{
+			{Name: "FLASK_RUN_HOST", Value: "0.0.0.0", From: from, Reason: "flask run listens on loopback only unless told otherwise"},
+			{Name: "FLASK_RUN_PORT", Value: "{port}", From: from, Reason: "the port of flask run"},
+		},
 		notes: []string{add + ": until then the image runs Flask's development server (python -m flask run), which is not meant for production"}}
 }
 

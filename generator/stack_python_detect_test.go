@@ -32,7 +32,7 @@ func TestPythonEntries(t *testing.T) {
 		// A guarded debug run (loopback, debugger): Flask's own server
 		// through python -m flask, never 'python app.py'.
 		{name: "flask-debug-run", files: map[string]string{"requirements.txt": "flask\n", "app.py": flask + "if __name__ == '__main__':\n    app.run(debug=True)\n"},
-			main: "flask", server: "none", args: "--app app:app run --host 0.0.0.0 --port 5000", port: "5000", noteHas: "development server"},
+			main: "flask", server: "none", args: "--app app:app run", port: "5000", env: "FLASK_RUN_HOST=0.0.0.0 FLASK_RUN_PORT=5000", noteHas: "development server"},
 		// An app factory in a package.
 		{name: "flask-factory", files: map[string]string{"requirements.txt": "flask\ngunicorn==23.0.0\n", "pkg/__init__.py": "from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n"},
 			main: "pkg:create_app()", server: "gunicorn", port: "8000"},

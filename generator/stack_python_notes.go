@@ -154,6 +154,9 @@ func pythonNotes(p *project, c *Candidate) {
 			}
 			c.ArgsFrom = e.from
 		}
+		for _, env := range e.env {
+			c.setEnv(env.Name, strings.ReplaceAll(env.Value, "{port}", c.Port.Value), env.From, env.Reason)
+		}
 		c.Notes = append(c.Notes, e.notes...)
 	}
 	pyBuild(plan.d, tool.Value, c)

@@ -62,19 +62,20 @@ var (
 	pyIdentRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	// pyDjangoRE names the settings module in manage.py: its first part is
 	// the project's package, which holds wsgi.py.
-	pyDjangoRE    = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']\s*,\s*["']([A-Za-z_][A-Za-z0-9_]*)\.(settings(?:\.[A-Za-z_][A-Za-z0-9_]*)*)["']`)
-	pyFlaskRE     = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*[A-Za-z_.]+\s*)?=\s*(?:flask\.)?Flask\(`)
-	pyFastAPIRE   = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*[A-Za-z_.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
-	pyFactoryRE   = regexp.MustCompile(`(?m)^def\s+(create_app|make_app|app_factory)\s*\(`)
-	pyFlaskUseRE  = regexp.MustCompile(`\bFlask\(`)
-	pyFastUseRE   = regexp.MustCompile(`\bFastAPI\(`)
-	pyAppRunRE    = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]*)\.run\(([^)]*)\)`)
-	pyHostAnyRE   = regexp.MustCompile(`host\s*=\s*["'](?:0\.0\.0\.0|::)["']`)
-	pyDebugRE     = regexp.MustCompile(`debug\s*=\s*True`)
-	pyUvicornRun  = regexp.MustCompile(`\buvicorn\.run\(`)
-	pyReadsPortRE = regexp.MustCompile(`(?:environ\s*\[\s*|environ\.get\(\s*|getenv\(\s*)["']PORT["']`)
-	pyBindRE      = regexp.MustCompile(`(?m)^bind\s*=\s*\[?\s*(?:["'][^"'\n]*:(\d{1,5})["']|["'][^"'\n]*["']\s*\.format\(\s*os\.environ\.get\(\s*["']PORT["']\s*,\s*["']?(\d{1,5}))`)
-	pyStaticRoot  = regexp.MustCompile(`(?m)^STATIC_ROOT\s*=`)
+	pyDjangoRE      = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']\s*,\s*["']([A-Za-z_][A-Za-z0-9_]*)\.(settings(?:\.[A-Za-z_][A-Za-z0-9_]*)*)["']`)
+	pyFlaskRE       = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*[A-Za-z_.]+\s*)?=\s*(?:flask\.)?Flask\(`)
+	pyFastAPIRE     = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*(?::\s*[A-Za-z_.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
+	pyFactoryRE     = regexp.MustCompile(`(?m)^def\s+(create_app|make_app|app_factory)\s*\(`)
+	pyFactoryCallRE = regexp.MustCompile(`(?m)^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:create_app|make_app|app_factory)\(\s*\)`)
+	pyFlaskUseRE    = regexp.MustCompile(`\bFlask\(`)
+	pyFastUseRE     = regexp.MustCompile(`\bFastAPI\(`)
+	pyAppRunRE      = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]*)\.run\(([^)]*)\)`)
+	pyHostAnyRE     = regexp.MustCompile(`host\s*=\s*["'](?:0\.0\.0\.0|::)["']`)
+	pyDebugRE       = regexp.MustCompile(`debug\s*=\s*True`)
+	pyUvicornRun    = regexp.MustCompile(`\buvicorn\.run\(`)
+	pyReadsPortRE   = regexp.MustCompile(`(?:environ\s*\[\s*|environ\.get\(\s*|getenv\(\s*)["']PORT["']`)
+	pyBindRE        = regexp.MustCompile(`(?m)^bind\s*=\s*\[?\s*(?:["'][^"'\n]*:(\d{1,5})["']|["'][^"'\n]*["']\s*\.format\(\s*os\.environ\.get\(\s*["']PORT["']\s*,\s*["']?(\d{1,5}))`)
+	pyStaticRoot    = regexp.MustCompile(`(?m)^STATIC_ROOT\s*=`)
 	// pySecretKeyRE reads SECRET_KEY from the environment: its variable,
 	// and a comma when a default follows.
 	pySecretKeyRE = regexp.MustCompile(`(?m)^SECRET_KEY\s*=\s*(?:os\.environ\s*\[|os\.environ\.get\(|os\.getenv\(|config\(|env\(|env\.str\()\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*(,|\]|\))`)
@@ -319,7 +320,8 @@ func pyModuleOf(file string) string {
 // usual script names, then each package's __init__.py, app.py, main.py,
 // wsgi.py, asgi.py and server.py.
 func pyAppFiles(d pyDir) []string {
-	files := []string{"app.py", "main.py", "server.py", "wsgi.py", "asgi.py", "application.py"}
+	// app/ and api/ also as namespace packages (no __init__.py).
+	files := []string{"app.py", "main.py", "server.py", "wsgi.py", "asgi.py", "application.py", "app/main.py", "api/main.py"}
 	for _, parent := range []string{"", "src"} {
 		for _, pkg := range d.packages(parent) {
 			for _, f := range []string{"__init__.py", "main.py", "app.py", "wsgi.py", "asgi.py", "server.py"} {
@@ -346,6 +348,9 @@ func pyWebApp(d pyDir) (pyEntry, bool) {
 		}{{"FastAPI", "uvicorn", pyFastAPIRE, pyFastUseRE}, {"Flask", "gunicorn", pyFlaskRE, pyFlaskUseRE}} {
 			var ref, from string
 			if m := fw.app.FindSubmatchIndex(data); m != nil {
+				ref, from = mod+":"+string(data[m[2]:m[3]]), d.at(f, lineAt(data, m[2]))
+			} else if m := pyFactoryCallRE.FindSubmatchIndex(data); m != nil && fw.use.Match(data) {
+				// app = create_app() at module level: the app itself.
 				ref, from = mod+":"+string(data[m[2]:m[3]]), d.at(f, lineAt(data, m[2]))
 			} else if m := pyFactoryRE.FindSubmatchIndex(data); m != nil && fw.use.Match(data) {
 				ref, from = mod+":"+string(data[m[2]:m[3]])+"()", d.at(f, lineAt(data, m[2]))

@@ -15,10 +15,10 @@ func TestDetectPythonServer(t *testing.T) {
 		noteHas      string
 	}{
 		{name: "flask", files: map[string]string{"requirements.txt": "Flask==3.0\ngunicorn>=22 ; python_version > '3.8'\n", "app.py": "from flask import Flask\napp = Flask(__name__)\n"}, tool: "pip", server: "gunicorn", main: "app:app"},
-		{name: "flask-no-gunicorn", files: map[string]string{"requirements.txt": "flask\n# gunicorn later\n", "app.py": "import flask\nweb = flask.Flask(__name__)\n"}, tool: "pip", main: "app.py", noteHas: "add gunicorn"},
+		{name: "flask-no-gunicorn", files: map[string]string{"requirements.txt": "flask\n# gunicorn later\n", "app.py": "import flask\nweb = flask.Flask(__name__)\n"}, tool: "pip", main: "flask", noteHas: "add gunicorn to requirements.txt"},
 		{name: "fastapi-poetry", files: map[string]string{"pyproject.toml": "[tool.poetry]\nname = \"x\"\n[tool.poetry.dependencies]\nuvicorn = {extras = [\"standard\"], version = \"^0.30\"}\n", "poetry.lock": "", "main.py": "from fastapi import FastAPI\napp = FastAPI()\n"}, tool: "poetry", server: "uvicorn", main: "main:app"},
 		{name: "django-uv", files: map[string]string{"pyproject.toml": "[project]\nname = \"x\"\ndependencies = [\"django\", \"gunicorn\"]\n", "uv.lock": "", "manage.py": "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site1.settings')\n", "site1/wsgi.py": ""}, tool: "uv", server: "gunicorn", main: "site1.wsgi:application"},
-		{name: "gunicorn-prefix-only", files: map[string]string{"requirements.txt": "gunicorn-extras==1\n", "app.py": "app = Flask(__name__)\n"}, tool: "pip", main: "app.py", noteHas: "add gunicorn"},
+		{name: "gunicorn-prefix-only", files: map[string]string{"requirements.txt": "gunicorn-extras==1\n", "app.py": "app = Flask(__name__)\n"}, tool: "pip", main: "flask", noteHas: "add gunicorn"},
 		{name: "pipfile", files: map[string]string{"Pipfile": "[packages]\n", "app.py": ""}, main: "app.py", noteHas: "pipenv is not supported"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

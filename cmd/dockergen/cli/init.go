@@ -149,6 +149,7 @@ func runInit(e *env, o *initOptions, dir string, changed func(string) bool) erro
 		return usageErr(err)
 	}
 	syncHealthFlag(spec, cand, changed)
+	syncPortEnv(spec, cand)
 	// Flags are checked before any question, like the fields of a spec.
 	if err := checkFlags(spec, changed, o.yes); err != nil {
 		return usageErr(err)

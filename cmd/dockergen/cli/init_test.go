@@ -281,6 +281,8 @@ func TestInitWizardAnswersReachSpec(t *testing.T) {
 	want := &generator.Spec{
 		APIVersion: generator.APIVersion, Name: "hello-python", Stack: "python", Version: "3.13", Base: "distroless",
 		Main: "app.py", Ports: []int{9000, 9001}, Healthcheck: generator.Healthcheck{Disabled: true},
+		// The app reads PORT: detection set it, and it follows the port chosen.
+		Env:       map[string]string{"PORT": "9000"},
 		Writable:  []string{"/tmp", "/var/cache/app"},
 		Resources: generator.Resources{Memory: "1g", CPUs: "1.5", Pids: 200},
 		Build:     generator.Build{Secrets: []generator.Secret{{ID: "pip-token", Target: "/root/.config/pip/pip.conf", Src: "~/.config/pip/pip.conf"}}},

@@ -91,6 +91,7 @@ func (w *wizard) run() (*generator.Spec, error) {
 		return nil, usageErr(err)
 	}
 	syncHealthFlag(s, c, w.changed)
+	syncPortEnv(s, c)
 	if w.ask("name") {
 		w.input("Image and container name:", s.Name, "Lower case letters and digits joined by - or _, 2 to 64 characters. It names the image (NAME:local) and the container.", "name",
 			func(s *generator.Spec, v string) error { s.Name = strings.TrimSpace(v); return nil })
@@ -153,6 +154,7 @@ func (w *wizard) run() (*generator.Spec, error) {
 				s.Ports = ports
 				return err
 			})
+		syncPortEnv(s, c)
 	}
 	if w.ask("healthcheck-path", "healthcheck-cmd", "no-healthcheck") {
 		w.askHealth()
@@ -213,6 +215,19 @@ func (w *wizard) run() (*generator.Spec, error) {
 func syncHealthFlag(s *generator.Spec, c *generator.Candidate, changed func(string) bool) {
 	if c.HealthFlag.Found() && !changed("healthcheck-cmd") && !changed("no-healthcheck") && !changed("healthcheck-path") {
 		s.Healthcheck = generator.Healthcheck{Command: []string{path.Join(generator.DefaultWorkdir, s.Name), c.HealthFlag.Value}}
+	}
+}
+
+// syncPortEnv keeps the environment variables that detection set to the
+// app's port (PORT, FLASK_RUN_PORT) in step with the first port chosen.
+func syncPortEnv(s *generator.Spec, c *generator.Candidate) {
+	if len(s.Ports) == 0 {
+		return
+	}
+	for _, e := range c.Env {
+		if e.Value == c.Port.Value && s.Env[e.Name] == e.Value {
+			s.Env[e.Name] = strconv.Itoa(s.Ports[0])
+		}
 	}
 }
 

@@ -74,8 +74,9 @@ const (
 	javaProbeClass = "DockergenProbe"
 )
 
-// javaFlags are the JVM options of every java image's ENTRYPOINT.
-var javaFlags = []string{"-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"}
+// javaFlags are the JVM options of every java image's ENTRYPOINT after the
+// heap's (javaHeap).
+var javaFlags = []string{"-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"}
 
 var (
 	javaVersionRE = regexp.MustCompile(`^(17|21|25)$`)
@@ -126,7 +127,8 @@ func javaProbe(interp, url string) []string {
 
 // javaEntry runs the jar that the builder copied to WORKDIR/app.jar.
 func javaEntry(s *Spec, interp string) []string {
-	e := append([]string{interp}, javaFlags...)
+	pct, _ := javaHeap(s)
+	e := append([]string{interp, fmt.Sprintf("-XX:MaxRAMPercentage=%d", pct)}, javaFlags...)
 	return append(e, "-jar", path.Join(s.Workdir, "app.jar"))
 }
 

@@ -56,11 +56,13 @@ var javaGradleDetector = &detector{
 		fromFile("build.gradle", gradleVersion),
 		fromFile("build.gradle.kts", gradleVersion),
 	),
-	mains:   func(p *project, c *Candidate) []Detected { return nil },
+	mains:   gradleMains,
 	sources: javaSources([]string{"build.gradle", "build.gradle.kts"}, gradleMainClassRE),
 	ports:   javaPortRE,
 	health:  javaHealthRE,
 	notes: func(p *project, c *Candidate) {
+		javaMainReason(c)
+		javaFrameworkNotes(p, c, []string{"build.gradle", "build.gradle.kts"})
 		// A complete wrapper pins the project's own Gradle: use it.
 		if p.exists("gradlew") {
 			if p.exists("gradle/wrapper/gradle-wrapper.properties") {

@@ -49,6 +49,9 @@ var javaMavenDetector = &detector{
 		fromFile("pom.xml", pomValue(pomSourceRE, javaMajor)),
 	),
 	mains: func(p *project, c *Candidate) []Detected {
+		if m := mavenPluginMains(p); m != nil {
+			return m
+		}
 		data, ok := p.read("pom.xml")
 		if !ok {
 			return nil
@@ -66,6 +69,8 @@ var javaMavenDetector = &detector{
 	ports:   javaPortRE,
 	health:  javaHealthRE,
 	notes: func(p *project, c *Candidate) {
+		javaMainReason(c)
+		javaFrameworkNotes(p, c, []string{"pom.xml"})
 		// A complete wrapper pins the project's own Maven: use it.
 		if p.exists("mvnw") {
 			if p.exists(".mvn/wrapper/maven-wrapper.properties") {

@@ -51,8 +51,8 @@ var dotnetStack = &stack{
 		return []string{path.Join(s.Workdir, s.Name)}
 	},
 	Doc: stackDoc{
-		DetectedFrom: "`*.csproj`/`*.fsproj` (TargetFramework, AssemblyName, Web SDK), `*.sln`, `global.json`",
-		Runtime:      "`dotnet publish` of the project, the aspnet image",
+		DetectedFrom: "`*.csproj`/`*.fsproj` down to 4 levels (TargetFramework, AssemblyName, Web SDK, PublishAot), `Directory.Build.props`, `*.sln`, `global.json`, `launchSettings.json` (Kestrel profile)",
+		Runtime:      "`dotnet publish` of the project, the aspnet image; `build.aot`: Native AOT on the `-aot` SDK, runtime-deps",
 		BaseNotes:    map[string]string{BaseDistroless: "Ubuntu chiseled"},
 	},
 	Detector: dotnetDetector,

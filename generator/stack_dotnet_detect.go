@@ -440,7 +440,11 @@ func dotnetNotes(p *project, c *Candidate) {
 	}
 	if !c.HealthFlag.Found() {
 		if m, ok := p.scan(dotnetCodeFiles(p, c), dotnetRouteRE); ok {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s serves %s, but the runtime images have no HTTP client to probe it: no healthcheck; make the app probe itself when run with --healthcheck (as examples/dotnet does) to get one", m.From, m.Value))
+			why := "but"
+			if dotnetDevOnly(p, m.From) {
+				why = "only in the Development environment (an IsDevelopment() check just before it), not in the image's Production one, and"
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("%s serves %s, %s the runtime images have no HTTP client to probe it: no healthcheck; make the app probe itself when run with --healthcheck (as examples/dotnet does) to get one", m.From, m.Value, why))
 		} else {
 			c.Notes = append(c.Notes, "no health endpoint found (no MapHealthChecks, no --healthcheck argument in Program.cs): no healthcheck")
 		}
@@ -451,4 +455,23 @@ func dotnetNotes(p *project, c *Candidate) {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s: the Kestrel profile %q listens on port %s for dotnet run only; in the image the app listens on ASPNETCORE_HTTP_PORTS, the spec's port (%s)", at(ls, line), name, port, c.Port.Value))
 		}
 	}
+}
+
+// dotnetDevOnly reports that the line at from ("file:line") follows an
+// IsDevelopment() check within the few lines before it (Aspire's
+// ServiceDefaults map their health checks in Development only).
+func dotnetDevOnly(p *project, from string) bool {
+	file, l, ok := strings.Cut(from, ":")
+	n, err := strconv.Atoi(l)
+	data, read := p.read(file)
+	if !ok || err != nil || !read {
+		return false
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := max(0, n-8); i < n-1 && i < len(lines); i++ {
+		if strings.Contains(lines[i], "IsDevelopment()") {
+			return true
+		}
+	}
+	return false
 }

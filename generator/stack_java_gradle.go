@@ -34,7 +34,7 @@ var javaGradleStack = &stack{
 	DepFiles:   javaGradleDepFiles,
 	MainSource: javaMainSource,
 	Doc: stackDoc{
-		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility), `settings.gradle(.kts)`, `gradlew`",
+		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility; the Spring Boot plugin → the boot jar, not `-plain.jar`; Shadow → `-all.jar`; actuator, Micronaut management → health path), `settings.gradle(.kts)`, `gradlew`",
 		Runtime:      "the same",
 		BaseNotes:    map[string]string{BaseDistroless: "cc"},
 	},

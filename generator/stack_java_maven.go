@@ -28,7 +28,7 @@ var javaMavenStack = &stack{
 	DepFiles:   javaMavenDepFiles,
 	MainSource: javaMainSource,
 	Doc: stackDoc{
-		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName), `mvnw` + `.mvn/wrapper`",
+		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName; actuator, SmallRye Health → health path; starter-web → pids and memory; the Quarkus plugin → `quarkus-app/quarkus-run.jar`), `mvnw` + `.mvn/wrapper`",
 		Runtime:      "a JRE built by `jlink` from the builder's JDK (`build.jlink: true`: only the modules `jdeps` finds)",
 		BaseNotes:    map[string]string{BaseDistroless: "cc"},
 	},

@@ -196,10 +196,14 @@ func javaFrameworkNotes(p *project, c *Candidate, buildFiles []string) {
 			}
 			pids := javaPids(threads)
 			if pids > DefaultPids {
+				margin := "the JVM's own threads (GC, JIT compilers, the server's acceptor and poller)"
+				if c.HealthPath.Found() {
+					margin += " and the healthcheck probe's JVM"
+				}
 				c.Pids = Detected{Value: strconv.Itoa(pids), From: tfrom,
-					Reason: fmt.Sprintf("%s starts up to %d request threads (%s); %d more for the JVM's own threads and the healthcheck probe's JVM", d.Server, threads, d.ThreadsProp, javaThreadMargin)}
-				c.Notes = append(c.Notes, fmt.Sprintf("%s: %s starts up to %d request threads (%s, its default 200 unless set): resources.pids %d = %d + %d for the JVM's own threads (GC, JIT compilers, the server's acceptor and poller) and the healthcheck probe's JVM; the default %d would make the server fail to start threads under load",
-					tfrom, d.Server, threads, d.ThreadsProp, pids, threads, javaThreadMargin, DefaultPids))
+					Reason: fmt.Sprintf("%s starts up to %d request threads (%s); %d more for %s", d.Server, threads, d.ThreadsProp, javaThreadMargin, margin)}
+				c.Notes = append(c.Notes, fmt.Sprintf("%s: %s starts up to %d request threads (%s, 200 unless set): resources.pids %d = %d + %d for %s; the default %d would stop the server from starting threads under load",
+					tfrom, d.Server, threads, d.ThreadsProp, pids, threads, javaThreadMargin, margin, DefaultPids))
 			}
 		}
 		if d.Memory != "" && !c.Memory.Found() {
@@ -270,11 +274,4 @@ func javaHeap(s *Spec) (int, string) {
 // javaHasProbe reports that the image runs the Java healthcheck probe.
 func javaHasProbe(s *Spec) bool {
 	return !s.Healthcheck.Disabled && s.Healthcheck.Path != "" && len(s.Healthcheck.Command) == 0
-}
-
-// javaMainReason notes why main is the jar a plugin writes.
-func javaMainReason(c *Candidate) {
-	if c.Main.Reason != "" {
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: main %s: %s", c.Main.From, c.Main.Value, c.Main.Reason))
-	}
 }

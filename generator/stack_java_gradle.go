@@ -61,7 +61,6 @@ var javaGradleDetector = &detector{
 	ports:   javaPortRE,
 	health:  javaHealthRE,
 	notes: func(p *project, c *Candidate) {
-		javaMainReason(c)
 		javaFrameworkNotes(p, c, []string{"build.gradle", "build.gradle.kts"})
 		// A complete wrapper pins the project's own Gradle: use it.
 		if p.exists("gradlew") {

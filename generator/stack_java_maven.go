@@ -69,7 +69,6 @@ var javaMavenDetector = &detector{
 	ports:   javaPortRE,
 	health:  javaHealthRE,
 	notes: func(p *project, c *Candidate) {
-		javaMainReason(c)
 		javaFrameworkNotes(p, c, []string{"pom.xml"})
 		// A complete wrapper pins the project's own Maven: use it.
 		if p.exists("mvnw") {

@@ -75,6 +75,9 @@ var (
 	gradleVersionRE = regexp.MustCompile(`(?m)^\s*version\s*=\s*["']([A-Za-z0-9._+-]+)["']`)
 	// gradleBootJarNameRE is bootJar's archiveFileName.
 	gradleBootJarNameRE = regexp.MustCompile(`archiveFileName(?:\s*=\s*|\.set\(\s*)["']([A-Za-z0-9_][A-Za-z0-9._+-]*\.jar)["']`)
+	// gradleBaseNameRE is bootJar's (or jar's) archiveBaseName, or the
+	// baseName of Gradle before 5.
+	gradleBaseNameRE = regexp.MustCompile(`(?:archiveBaseName(?:\s*=\s*|\.set\(\s*)|\bbaseName\s*=\s*)["']([A-Za-z0-9_][A-Za-z0-9._+-]*)["']`)
 	// quarkusPluginRE is the Quarkus build plugin (Maven or Gradle).
 	quarkusPluginRE = regexp.MustCompile(`<artifactId>\s*quarkus-maven-plugin\s*</artifactId>|\bid\s*\(?\s*["']io\.quarkus["']`)
 	// quarkusUberRE packages an uber-jar instead of the fast-jar directory.
@@ -116,6 +119,9 @@ func gradleMains(p *project, c *Candidate) []Detected {
 				break
 			}
 		}
+		if n := gradleBaseNameRE.FindSubmatchIndex(data); n != nil {
+			name, nameFrom = string(data[n[2]:n[3]]), at(f, lineAt(data, n[2]))
+		}
 		why := "the Spring Boot plugin (" + from + "): assemble writes the boot jar and a -plain.jar without the dependencies"
 		if name == "" {
 			// The build directory names the project: main keeps the glob,
@@ -125,9 +131,9 @@ func gradleMains(p *project, c *Candidate) []Detected {
 		jar := name + ".jar"
 		if v := gradleVersionRE.FindSubmatchIndex(data); v != nil {
 			jar = name + "-" + string(data[v[2]:v[3]]) + ".jar"
-			why += fmt.Sprintf("; the boot jar is rootProject.name (%s)-version (%s)", nameFrom, at(f, lineAt(data, v[2])))
+			why += fmt.Sprintf("; the boot jar is NAME (%s)-VERSION (%s).jar", nameFrom, at(f, lineAt(data, v[2])))
 		} else {
-			why += fmt.Sprintf("; the boot jar is rootProject.name (%s), no version set", nameFrom)
+			why += fmt.Sprintf("; the boot jar is NAME (%s).jar, no version set", nameFrom)
 		}
 		if javaJarRE.MatchString("build/libs/" + jar) {
 			return []Detected{{Value: "build/libs/" + jar, From: from, Reason: why}}

@@ -66,6 +66,9 @@ func TestGradleBootJar(t *testing.T) {
 			"settings.gradle": "rootProject.name = 'svc'\n",
 			"build.gradle":    "apply plugin: 'java'\napply plugin: 'org.springframework.boot'\n",
 		}, "build/libs/svc.jar", "build.gradle:2"},
+		{"baseName (Gradle 4)", map[string]string{
+			"build.gradle": "apply plugin: 'java'\napply plugin: 'org.springframework.boot'\n\nbootJar {\n    baseName = 'gs-rest-service'\n    version =  '0.1.0'\n}\n",
+		}, "build/libs/gs-rest-service-0.1.0.jar", "build.gradle:2"},
 		{"archiveFileName", map[string]string{
 			"build.gradle": "plugins { id 'org.springframework.boot' version '3.4.1' }\ntasks.named('bootJar') {\n\tarchiveFileName = 'app.jar'\n}\n",
 		}, "build/libs/app.jar", "build.gradle:3"},

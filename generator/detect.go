@@ -112,6 +112,17 @@ type Candidate struct {
 	// -healthcheck), for stacks whose detector reads one (go, rust): their
 	// distroless and scratch images have no HTTP client.
 	HealthFlag Detected
+	// NoHealth, when set, says why the image gets no HTTP healthcheck: the
+	// app serves no endpoint the detector could find (probing / would leave
+	// it unhealthy forever). The spec then disables the healthcheck.
+	NoHealth string
+	// Memory and Pids are resources the app needs beyond the defaults
+	// (resources.memory, resources.pids), with where the need was read and
+	// why (Reason has the numbers).
+	Memory, Pids Detected
+	// AOT is "true" where the project publishes with Native AOT
+	// (build.aot), with where that was read.
+	AOT Detected
 	// Tool is the build tool (build.tool) and Server the application server
 	// (server), for stacks that have a choice; Value is empty when nothing
 	// was found (the stack's default applies).
@@ -167,6 +178,18 @@ func (c *Candidate) Spec() *Spec {
 	}
 	if c.HealthFlag.Found() {
 		s.Healthcheck.Command = []string{path.Join(DefaultWorkdir, s.Name), c.HealthFlag.Value}
+	}
+	if c.NoHealth != "" && !c.HealthPath.Found() && !c.HealthFlag.Found() {
+		s.Healthcheck.Disabled = true
+	}
+	if c.AOT.Found() && c.AOT.Value == "true" {
+		s.Build.AOT = true
+	}
+	if c.Memory.Found() {
+		s.Resources.Memory = c.Memory.Value
+	}
+	if n, err := strconv.Atoi(c.Pids.Value); err == nil && c.Pids.Found() {
+		s.Resources.Pids = n
 	}
 	if c.Tool.Found() {
 		s.Build.Tool = c.Tool.Value

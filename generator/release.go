@@ -39,6 +39,9 @@ var defaultFamilies = map[string]string{
 // the base family release (distro) of that base.
 type release struct {
 	Version, Base, Server string
+	// AOT is a .NET Native AOT build (build.aot): its own SDK and runtime
+	// images.
+	AOT bool
 	// Family is the base family the distro names (debian, alpine, ubuntu).
 	Family string
 	// Distro is the family release: a codename (trixie, noble) or a
@@ -198,7 +201,7 @@ func newestLine(runtime string) string {
 
 // releaseOf is a spec's release, its distro defaulted.
 func (st *stack) releaseOf(s *Spec) release {
-	r := release{Version: s.Version, Base: s.Base, Server: s.Server, Family: st.family(s.Base), Distro: s.Distro}
+	r := release{Version: s.Version, Base: s.Base, Server: s.Server, Family: st.family(s.Base), Distro: s.Distro, AOT: s.Build.AOT}
 	if r.Distro == "" {
 		r.Distro = defaultDistro(r.Family)
 	}

@@ -308,6 +308,9 @@ func stackRules() []any {
 		if !st.JLink {
 			buildProps["jlink"] = map[string]any{"const": false}
 		}
+		if !st.AOT {
+			buildProps["aot"] = map[string]any{"const": false}
+		}
 		props["build"] = map[string]any{"properties": buildProps}
 		rules = append(rules, map[string]any{
 			"if":   map[string]any{"properties": map[string]any{"stack": map[string]any{"const": name}}, "required": []string{"stack"}},

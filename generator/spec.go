@@ -109,6 +109,11 @@ type Build struct {
 	// JLink builds a trimmed Java runtime with jlink (java stacks) instead of
 	// using the JRE image.
 	JLink bool `yaml:"jlink,omitempty" json:"jlink,omitempty"`
+	// AOT publishes a .NET app with Native AOT (the project sets
+	// <PublishAot>true</PublishAot>): a native executable for the target's
+	// runtime identifier, built on the AOT SDK image and run on
+	// runtime-deps, with no .NET runtime in the image.
+	AOT bool `yaml:"aot,omitempty" json:"aot,omitempty"`
 }
 
 // Secret is a BuildKit build secret.

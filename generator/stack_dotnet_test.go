@@ -149,16 +149,34 @@ func TestDotnetMarkers(t *testing.T) {
 	dir := t.TempDir()
 	write(dir, "services/api/src/Api/Api.csproj", web)
 	if _, err := Detect(dir); !IsNoProject(err) {
-		t.Errorf("a project four levels down: %v, want no project", err)
+		t.Errorf("a project four levels down and no solution: %v, want no project", err)
 	}
 	if !strings.Contains((&NoProjectError{Dir: dir, LookedFor: []StackFiles{{"dotnet", dotnetDetector.markers}}}).Error(), "*.sln, *.slnx, *.csproj") {
 		t.Error("the markers are not named in the error")
 	}
+	// init --stack dotnet there finds the project all the same.
 	c, err := DetectDefaults(dir, "dotnet")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Main.Value != "App.csproj" || c.Version.Value != "10.0" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
+	if c.Main.Value != "services/api/src/Api/Api.csproj" || len(c.Notes) == 0 || !strings.Contains(c.Notes[0], "starting from dotnet's defaults") {
 		t.Errorf("defaults: %+v", c)
+	}
+	// With a solution at the root, the project is found four levels down.
+	write(dir, "Shop.sln", "")
+	d, err := Detect(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := d.Best().Main.Value; m != "services/api/src/Api/Api.csproj" {
+		t.Errorf("main %q with a solution", m)
+	}
+	empty := t.TempDir()
+	c, err = DetectDefaults(empty, "dotnet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Main.Value != "App.csproj" || c.Version.Value != "10.0" {
+		t.Errorf("defaults of an empty directory: %+v", c)
 	}
 }

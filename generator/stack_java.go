@@ -14,10 +14,13 @@ import (
 //
 // main is the built jar: its path inside the build context after the build,
 // where '*' may stand for any characters in the file name (defaults
-// target/*.jar and build/libs/*.jar). It must match exactly one file, which
-// the builder copies to WORKDIR/app.jar; the build fails with the list of
-// matches otherwise (for example a Spring Boot *-plain.jar beside the boot
-// jar: set main to the one to run).
+// target/*.jar and build/libs/*.jar). It must match exactly one file, a
+// Spring Boot *-plain.jar (no Main-Class, no dependencies) aside, which the
+// builder copies to WORKDIR/app.jar; the build fails with the list of
+// matches otherwise. Detection names the jar a plugin decides (the Spring
+// Boot plugin's boot jar, Shadow's -all.jar, Quarkus's quarkus-run.jar:
+// stack_java_frameworks.go). A lib/ directory beside the jar is its class
+// path, so the jar's whole directory is copied to WORKDIR with it.
 //
 // The runtime is always jlink'd from the builder's JDK into
 // /opt/java/openjdk, so the runtime matches the JDK that compiled the jar and
@@ -45,8 +48,12 @@ import (
 // built in a stage of their own, jre, beside the build and cached across
 // source changes; the jdeps-trimmed runtime is linked after the jar.
 //
-// The JVM runs with -XX:MaxRAMPercentage=75 (the heap follows the
-// container's memory limit, which the JVM reads from the cgroup),
+// The JVM runs with -XX:MaxRAMPercentage=P (the heap follows the
+// container's memory limit, which the JVM reads from the cgroup), where P
+// is what resources.memory leaves after 96m of non-heap memory and, with a
+// path healthcheck, 32m for the probe's JVM, within 25-75 (javaHeap): set
+// in the ENTRYPOINT, not JAVA_TOOL_OPTIONS, so the probe's JVM does not
+// take the app's heap size;
 // -XX:+ExitOnOutOfMemoryError (the engine restarts a dead container; a
 // half-broken JVM would keep running) and -XX:-UsePerfData (no hsperfdata
 // file in /tmp). JAVA_TOOL_OPTIONS in env adds flags.
@@ -74,8 +81,9 @@ const (
 	javaProbeClass = "DockergenProbe"
 )
 
-// javaFlags are the JVM options of every java image's ENTRYPOINT.
-var javaFlags = []string{"-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"}
+// javaFlags are the JVM options of every java image's ENTRYPOINT after the
+// heap's (javaHeap).
+var javaFlags = []string{"-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"}
 
 var (
 	javaVersionRE = regexp.MustCompile(`^(17|21|25)$`)
@@ -126,7 +134,8 @@ func javaProbe(interp, url string) []string {
 
 // javaEntry runs the jar that the builder copied to WORKDIR/app.jar.
 func javaEntry(s *Spec, interp string) []string {
-	e := append([]string{interp}, javaFlags...)
+	pct, _ := javaHeap(s)
+	e := append([]string{interp, fmt.Sprintf("-XX:MaxRAMPercentage=%d", pct)}, javaFlags...)
 	return append(e, "-jar", path.Join(s.Workdir, "app.jar"))
 }
 
@@ -153,7 +162,7 @@ var (
 	gradleRootNameRE  = regexp.MustCompile(`rootProject\.name\s*=\s*["']([^"']+)["']`)
 	gradleToolchainRE = regexp.MustCompile(`languageVersion(?:\s*=\s*|\.set\(\s*)JavaLanguageVersion\.of\(\s*["']?([0-9]+)["']?\s*\)`)
 	gradleReleaseRE   = regexp.MustCompile(`(?:options\.release(?:\s*=\s*|\.set\(\s*)|["']--release["']\s*,\s*["'])([0-9]+)`)
-	gradleSourceRE    = regexp.MustCompile(`sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_(?:1_)?([0-9]+)|["']?(?:1\.)?([0-9]+)["']?)`)
+	gradleSourceRE    = regexp.MustCompile(`sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_(?:1_)?([0-9]+)|JavaVersion\.toVersion\(\s*["']?(?:1\.)?([0-9]+)|["']?(?:1\.)?([0-9]+)["']?)`)
 	gradleMainClassRE = regexp.MustCompile(`(?:mainClass(?:Name)?(?:\s*=\s*|\.set\(\s*)|["']Main-Class["']\s*(?::|to|,)\s*)["']([A-Za-z_$][A-Za-z0-9_$.]*)["']`)
 	javaPortRE        = []*regexp.Regexp{
 		regexp.MustCompile(`(?m)^\s*server\.port\s*[=:]\s*(\d{2,5})\s*$`),

@@ -34,7 +34,7 @@ var javaGradleStack = &stack{
 	DepFiles:   javaGradleDepFiles,
 	MainSource: javaMainSource,
 	Doc: stackDoc{
-		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility), `settings.gradle(.kts)`, `gradlew`",
+		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility; the Spring Boot plugin → the boot jar, not `-plain.jar`; Shadow → `-all.jar`; actuator, Micronaut management → health path), `settings.gradle(.kts)`, `gradlew`",
 		Runtime:      "the same",
 		BaseNotes:    map[string]string{BaseDistroless: "cc"},
 	},
@@ -56,11 +56,12 @@ var javaGradleDetector = &detector{
 		fromFile("build.gradle", gradleVersion),
 		fromFile("build.gradle.kts", gradleVersion),
 	),
-	mains:   func(p *project, c *Candidate) []Detected { return nil },
+	mains:   gradleMains,
 	sources: javaSources([]string{"build.gradle", "build.gradle.kts"}, gradleMainClassRE),
 	ports:   javaPortRE,
 	health:  javaHealthRE,
 	notes: func(p *project, c *Candidate) {
+		javaFrameworkNotes(p, c, []string{"build.gradle", "build.gradle.kts"})
 		// A complete wrapper pins the project's own Gradle: use it.
 		if p.exists("gradlew") {
 			if p.exists("gradle/wrapper/gradle-wrapper.properties") {

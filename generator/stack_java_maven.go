@@ -28,7 +28,7 @@ var javaMavenStack = &stack{
 	DepFiles:   javaMavenDepFiles,
 	MainSource: javaMainSource,
 	Doc: stackDoc{
-		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName), `mvnw` + `.mvn/wrapper`",
+		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName; actuator, SmallRye Health → health path; starter-web → pids and memory; the Quarkus plugin → `quarkus-app/quarkus-run.jar`), `mvnw` + `.mvn/wrapper`",
 		Runtime:      "a JRE built by `jlink` from the builder's JDK (`build.jlink: true`: only the modules `jdeps` finds)",
 		BaseNotes:    map[string]string{BaseDistroless: "cc"},
 	},
@@ -49,6 +49,9 @@ var javaMavenDetector = &detector{
 		fromFile("pom.xml", pomValue(pomSourceRE, javaMajor)),
 	),
 	mains: func(p *project, c *Candidate) []Detected {
+		if m := mavenPluginMains(p); m != nil {
+			return m
+		}
 		data, ok := p.read("pom.xml")
 		if !ok {
 			return nil
@@ -66,6 +69,7 @@ var javaMavenDetector = &detector{
 	ports:   javaPortRE,
 	health:  javaHealthRE,
 	notes: func(p *project, c *Candidate) {
+		javaFrameworkNotes(p, c, []string{"pom.xml"})
 		// A complete wrapper pins the project's own Maven: use it.
 		if p.exists("mvnw") {
 			if p.exists(".mvn/wrapper/maven-wrapper.properties") {

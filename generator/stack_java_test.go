@@ -121,6 +121,7 @@ func TestJavaDetectValues(t *testing.T) {
 		"sourceCompatibility = JavaVersion.VERSION_1_8":                       "8",
 		"sourceCompatibility = '17'":                                          "17",
 		"sourceCompatibility = 1.8":                                           "8",
+		"sourceCompatibility = JavaVersion.toVersion(\"21\")":                 "21",
 		"plugins { id 'java' }":                                               "",
 	} {
 		v, _, ok := gradleVersion([]byte(src))

@@ -81,11 +81,12 @@ type stack struct {
 	// ChoiceHelp describes each build tool and server, for a person
 	// choosing one (ChoiceHelp).
 	ChoiceHelp map[string]string
-	// Output and JLink say whether build.output and build.jlink apply;
+	// Output, JLink and AOT say whether build.output, build.jlink and
+	// build.aot apply;
 	// Files whether files applies (the image holds only the build's
 	// output, so run-time files must be named); Member whether
 	// build.member applies (the stack builds a workspace's member).
-	Output, JLink, Files, Member bool
+	Output, JLink, AOT, Files, Member bool
 	// CheckMain returns what is wrong with main ("" when it is fine); nil
 	// means main is a script path inside the build context.
 	CheckMain func(s *Spec) string

@@ -228,6 +228,9 @@ func (s *Spec) Validate() []FieldError {
 		if s.Build.JLink && !st.JLink {
 			bad("build.jlink", "jlink builds a Java runtime (allowed: false for stack %s)", s.Stack)
 		}
+		if s.Build.AOT && !st.AOT {
+			bad("build.aot", "Native AOT is a .NET publish mode (allowed: false for stack %s)", s.Stack)
+		}
 		if st.Check != nil {
 			st.Check(s, bad)
 		}

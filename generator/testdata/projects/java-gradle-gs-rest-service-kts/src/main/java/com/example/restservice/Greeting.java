@@ -1,0 +1,3 @@
+package com.example.restservice;
+
+public record Greeting(long id, String content) { }

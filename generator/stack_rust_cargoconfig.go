@@ -27,7 +27,7 @@ var rustLinkerOK = map[string]string{
 }
 
 var (
-	cargoFuseLdRE = regexp.MustCompile(`-fuse-ld=([^"',\s\]]+)`)
+	cargoFuseLdRE = regexp.MustCompile(`(?:-fuse-ld=|"linker=)([^"',\s\]]+)`)
 	cargoZFlagRE  = regexp.MustCompile(`"-Z\s*[^"]*"|"-Z",|-Zshare|-Zthreads`)
 )
 
@@ -53,6 +53,9 @@ func rustCargoConfig(p *project, c *Candidate) {
 			}
 			key, val := kv[1], stripTOMLComment(kv[2])
 			str := strings.Trim(val, `"'`)
+			if !cargoTableApplies(table) {
+				continue
+			}
 			switch {
 			case key == "linker" && strings.HasPrefix(table, "target"):
 				if pkg, ok := rustLinkerOK[path.Base(str)]; ok && (!path.IsAbs(str) || path.Dir(str) == "/usr/bin") {
@@ -65,7 +68,7 @@ func rustCargoConfig(p *project, c *Candidate) {
 					if pkg, ok := rustLinkerOK[path.Base(m[1])]; ok && (!path.IsAbs(m[1]) || path.Dir(m[1]) == "/usr/bin") {
 						install = append(install, pkg)
 					} else {
-						c.Notes = append(c.Notes, fmt.Sprintf("%s: -fuse-ld=%s is not in the builder image, and dockergen installs only %s: the build fails; use one of them", from, m[1], strings.Join(rustLinkers, ", ")))
+						c.Notes = append(c.Notes, fmt.Sprintf("%s: %s is not in the builder image, and dockergen installs only %s: the build fails; use one of them", from, m[1], strings.Join(rustLinkers, ", ")))
 					}
 				}
 				if cargoZFlagRE.MatchString(val) {
@@ -86,4 +89,18 @@ func rustCargoConfig(p *project, c *Candidate) {
 		}
 		return
 	}
+}
+
+// cargoTableApplies reports whether a .cargo/config.toml table applies to
+// a Linux build: [build], and [target.X] for a Linux triple or a cfg()
+// that does not name another OS ([target.x86_64-apple-darwin] does not).
+func cargoTableApplies(table string) bool {
+	t, ok := strings.CutPrefix(table, "target.")
+	if !ok {
+		return table == "build"
+	}
+	if strings.Contains(t, "cfg(") {
+		return !strings.Contains(t, "windows") && !strings.Contains(t, "macos") && !strings.Contains(t, "apple")
+	}
+	return strings.Contains(t, "linux")
 }

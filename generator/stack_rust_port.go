@@ -38,10 +38,20 @@ var (
 	// rocketMergeRE is a setting the code merges into Rocket's figment,
 	// which overrides Rocket.toml and ROCKET_ environment variables.
 	rocketMergeRE = regexp.MustCompile(`\(\s*"(port|address)"\s*,\s*("[^"]*"|\d+)\s*\)`)
+	// rocketConfigRE is a rocket::Config the code configures Rocket with
+	// (Config { address: "0.0.0.0".parse().unwrap(), port: 8000, .. }),
+	// which also replaces Rocket.toml and ROCKET_ variables; its fields
+	// are read with rocketFieldRE.
+	rocketConfigRE = regexp.MustCompile(`Config\s*\{[^}]*\}`)
+	rocketFieldRE  = regexp.MustCompile(`\b(port|address):\s*(\d{2,5}|"[^"]*"|Ipv[46]Addr::[A-Z]+)`)
 	// rustConfigPortRE and rustConfigHostRE are a port and a host key of a
 	// YAML or TOML configuration file.
-	rustConfigPortRE = regexp.MustCompile(`(?m)^\s*port\s*[:=]\s*"?(\d{2,5})"?\s*(?:#.*)?$`)
-	rustConfigHostRE = regexp.MustCompile(`(?m)^\s*(?:host|address)\s*[:=]\s*["']?([0-9a-zA-Z.:\[\]]+)["']?\s*(?:#.*)?$`)
+	rustConfigPortRE = regexp.MustCompile(`^\s*port\s*[:=]\s*"?(\d{2,5})"?\s*(?:#.*)?$`)
+	rustConfigHostRE = regexp.MustCompile(`^\s*(?:host|address)\s*[:=]\s*["']?([0-9a-zA-Z.:\[\]]+)["']?\s*(?:#.*)?$`)
+	// rustLoopbackHostRE is a loopback host without a literal port:
+	// SocketAddr::from(([127, 0, 0, 1], port)).
+	rustLoopbackHostRE = regexp.MustCompile(`\(\s*\[\s*127\s*,\s*0\s*,\s*0\s*,\s*1\s*\]\s*,|Ipv4Addr::LOCALHOST|\(\s*"(?:127\.0\.0\.1|localhost)"\s*,`)
+	rustEnvDefaultRE   = regexp.MustCompile(`"([^"]*)"`)
 )
 
 // rustConfigDirs are where config-crate projects keep their files
@@ -99,42 +109,47 @@ func rustBindPort(p *project, c *Candidate, srcs []string) bool {
 	}
 	// The host: an environment variable the code reads, else the literal.
 	if host, ok := scanFirst(p, srcs, rustEnvHostRE); ok {
-		if d := regexp.MustCompile(`"([^"]*)"`).FindStringSubmatch(host.groups[1]); d == nil || !strings.HasPrefix(d[1], "0.0.0.0") && d[1] != "::" && d[1] != "[::]" {
+		if d := rustEnvDefaultRE.FindStringSubmatch(host.groups[1]); d == nil || !strings.HasPrefix(d[1], "0.0.0.0") && d[1] != "::" && d[1] != "[::]" {
 			c.setEnv(host.groups[0], "0.0.0.0", host.from, fmt.Sprintf("the app reads %s for its listen address; 0.0.0.0 makes it reachable from outside the container", host.groups[0]))
 		}
 	} else if bindOK && loopbackHost(bind.groups[0]) {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s (loopback), which nothing outside the container can reach: make it bind 0.0.0.0 (or read the address from an environment variable)", bind.from, strings.TrimSpace(bind.text)))
 	} else if f, ok := scanFirst(p, srcs, rustFormatBindRE); ok && loopbackHost(f.groups[0]) {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s (loopback), which nothing outside the container can reach: make it bind 0.0.0.0", f.from, f.groups[0]))
+	} else if f, ok := scanFirst(p, srcs, rustLoopbackHostRE); ok && !bindOK {
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds 127.0.0.1 (loopback), which nothing outside the container can reach: make it bind 0.0.0.0", f.from))
 	}
 	return envPortOK || bindOK
 }
 
 // rustConfigPort reads the port and host of a config crate's files
-// (configuration/base.yaml), when the code binds none itself.
+// (configuration/base.yaml's application.port), when the code binds none
+// itself.
 func rustConfigPort(p *project, c *Candidate, crate rustCrate) bool {
 	if _, ok := crate.Manifest.Deps["config"]; !ok {
 		return false
 	}
-	files := rustConfigFiles(p, crate)
-	port, ok := p.scan(files, []*regexp.Regexp{rustConfigPortRE})
-	if !ok {
-		return false
-	}
-	c.unprivileged(port, "")
+	var port *Detected
 	var loop, open []string
-	for _, f := range files {
+	for _, f := range rustConfigFiles(p, crate) {
 		data, _ := p.read(f)
-		for _, m := range rustConfigHostRE.FindAllSubmatchIndex(data, -1) {
-			h := string(data[m[2]:m[3]])
+		for _, kv := range rustListenSettings(data) {
+			from := at(f, kv.line)
 			switch {
-			case loopbackHost(h):
-				loop = append(loop, at(f, lineAt(data, m[2])))
-			case h == "0.0.0.0" || h == "::" || h == "[::]":
-				open = append(open, at(f, lineAt(data, m[2])))
+			case kv.key == "port" && port == nil:
+				port = &Detected{Value: kv.value, From: from}
+			case kv.key == "port":
+			case loopbackHost(kv.value):
+				loop = append(loop, from)
+			case kv.value == "0.0.0.0" || kv.value == "::" || kv.value == "[::]":
+				open = append(open, from)
 			}
 		}
 	}
+	if port == nil {
+		return false
+	}
+	c.unprivileged(*port, "")
 	if len(loop) > 0 {
 		what := "set the host to 0.0.0.0 in the configuration the image runs"
 		if len(open) > 0 {
@@ -143,6 +158,50 @@ func rustConfigPort(p *project, c *Candidate, crate rustCrate) bool {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: host is loopback, which nothing outside the container can reach: %s", strings.Join(loop, ", "), what))
 	}
 	return true
+}
+
+// rustListenSections are the sections of a configuration file whose port
+// and host are the server's (not a database's): top-level keys, and these.
+var rustListenSections = []string{"", "application", "app", "server", "http", "web", "api"}
+
+// rustSetting is a port or host key of a configuration file.
+type rustSetting struct {
+	key, value string
+	line       int
+}
+
+// rustListenSettings reads the port and host (or address) keys of a YAML
+// or TOML file that are at its top level or in a rustListenSections
+// section (a YAML key at column 0, a TOML [table]).
+func rustListenSettings(data []byte) []rustSetting {
+	var out []rustSetting
+	section := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		if h := cargoHeaderRE.FindStringSubmatch(line); h != nil {
+			section = h[2]
+			continue
+		}
+		if line[0] != ' ' && line[0] != '\t' && strings.HasSuffix(trimmed, ":") {
+			section = strings.TrimSuffix(trimmed, ":")
+			continue
+		}
+		if line[0] != ' ' && line[0] != '\t' && !strings.Contains(line, "=") {
+			section = ""
+		}
+		if !slices.Contains(rustListenSections, section) {
+			continue
+		}
+		if m := rustConfigPortRE.FindStringSubmatch(line); m != nil {
+			out = append(out, rustSetting{"port", m[1], i + 1})
+		} else if m := rustConfigHostRE.FindStringSubmatch(line); m != nil {
+			out = append(out, rustSetting{"host", m[1], i + 1})
+		}
+	}
+	return out
 }
 
 // rustConfigFiles lists the YAML, TOML and JSON files of the config
@@ -204,8 +263,24 @@ func rocketPort(p *project, c *Candidate, crate rustCrate, depFrom string, srcs 
 		if !ok {
 			continue
 		}
-		for _, m := range rocketMergeRE.FindAllSubmatchIndex(data, -1) {
+		var found [][]int
+		found = append(found, rocketMergeRE.FindAllSubmatchIndex(data, -1)...)
+		for _, cfg := range rocketConfigRE.FindAllIndex(data, -1) {
+			for _, m := range rocketFieldRE.FindAllSubmatchIndex(data[cfg[0]:cfg[1]], -1) {
+				for i := range m {
+					m[i] += cfg[0]
+				}
+				found = append(found, m)
+			}
+		}
+		for _, m := range found {
 			v := Detected{Value: strings.Trim(string(data[m[4]:m[5]]), `"`), From: at(f, lineAt(data, m[2]))}
+			switch v.Value {
+			case "Ipv4Addr::UNSPECIFIED", "Ipv6Addr::UNSPECIFIED":
+				v.Value = "0.0.0.0"
+			case "Ipv4Addr::LOCALHOST", "Ipv6Addr::LOCALHOST":
+				v.Value = "127.0.0.1"
+			}
 			if string(data[m[2]:m[3]]) == "port" {
 				port, codePort = v, true
 			} else {

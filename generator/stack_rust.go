@@ -143,7 +143,7 @@ var rustDetector = &detector{
 	},
 	health:     []*regexp.Regexp{rustHealthFlagRE},
 	healthFlag: true,
-	notes: rustNotes,
+	notes:      rustNotes,
 }
 
 // rustDepFiles: cargo build --locked needs Cargo.lock (a workspace's, at

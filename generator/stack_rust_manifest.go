@@ -30,7 +30,7 @@ type cargoManifest struct {
 	// Workspace is the line of [workspace], 0 when there is none; Members
 	// and Exclude its members and exclude arrays (globs allowed), each
 	// with its line.
-	Workspace       int
+	Workspace        int
 	Members, Exclude []cargoValue
 	// Deps maps each dependency's name (any dependencies table, the
 	// package's or the workspace's) to its line.

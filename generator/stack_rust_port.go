@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -20,8 +21,8 @@ import (
 var (
 	// rustEnvPortRE is an environment variable read for the port, with the
 	// rest of its statement (where a default is).
-	rustEnvPortRE = regexp.MustCompile(`var(?:_os)?\(\s*"([A-Z][A-Z0-9_]*PORT)"\s*\)([^;]*)`)
-	rustEnvHostRE = regexp.MustCompile(`var(?:_os)?\(\s*"([A-Z][A-Z0-9_]*(?:HOST|ADDR|ADDRESS|BIND))"\s*\)([^;]*)`)
+	rustEnvPortRE = regexp.MustCompile(`var(?:_os)?\(\s*"((?:[A-Z][A-Z0-9_]*_)?PORT)"\s*\)([^;]*)`)
+	rustEnvHostRE = regexp.MustCompile(`var(?:_os)?\(\s*"((?:[A-Z][A-Z0-9_]*_)?(?:HOST|ADDR|ADDRESS|BIND))"\s*\)([^;]*)`)
 	rustDigitsRE  = regexp.MustCompile(`\b(\d{2,5})\b`)
 	// rustBindREs are literal listen addresses: the capture groups are the
 	// host (or the four octets) and the port.
@@ -50,7 +51,7 @@ var (
 	rustConfigHostRE = regexp.MustCompile(`^\s*(?:host|address)\s*[:=]\s*["']?([0-9a-zA-Z.:\[\]]+)["']?\s*(?:#.*)?$`)
 	// rustLoopbackHostRE is a loopback host without a literal port:
 	// SocketAddr::from(([127, 0, 0, 1], port)).
-	rustLoopbackHostRE = regexp.MustCompile(`\(\s*\[\s*127\s*,\s*0\s*,\s*0\s*,\s*1\s*\]\s*,|Ipv4Addr::LOCALHOST|\(\s*"(?:127\.0\.0\.1|localhost)"\s*,`)
+	rustLoopbackHostRE = regexp.MustCompile(`(?:bind|from|listen|new)\(\s*&?\(?\s*(?:\[\s*127\s*,\s*0\s*,\s*0\s*,\s*1\s*\]|Ipv4Addr::LOCALHOST|"(?:127\.0\.0\.1|localhost)")\s*,`)
 	rustEnvDefaultRE   = regexp.MustCompile(`"([^"]*)"`)
 )
 
@@ -112,7 +113,7 @@ func rustBindPort(p *project, c *Candidate, srcs []string) bool {
 		if d := rustEnvDefaultRE.FindStringSubmatch(host.groups[1]); d == nil || !strings.HasPrefix(d[1], "0.0.0.0") && d[1] != "::" && d[1] != "[::]" {
 			c.setEnv(host.groups[0], "0.0.0.0", host.from, fmt.Sprintf("the app reads %s for its listen address; 0.0.0.0 makes it reachable from outside the container", host.groups[0]))
 		}
-	} else if bindOK && loopbackHost(bind.groups[0]) {
+	} else if bindOK && loopbackHost(bind.groups[0]) && !strings.Contains(bind.before, "connect") {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s (loopback), which nothing outside the container can reach: make it bind 0.0.0.0 (or read the address from an environment variable)", bind.from, strings.TrimSpace(bind.text)))
 	} else if f, ok := scanFirst(p, srcs, rustFormatBindRE); ok && loopbackHost(f.groups[0]) {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s (loopback), which nothing outside the container can reach: make it bind 0.0.0.0", f.from, f.groups[0]))
@@ -329,6 +330,9 @@ type rustMatch struct {
 	from   string
 	text   string
 	groups []string
+	// before is the text on the match's line before it (a connect( is
+	// not a listen address).
+	before string
 }
 
 // scanFirst returns the earliest match of any of the patterns in the first
@@ -349,7 +353,8 @@ func scanFirst(p *project, files []string, res ...*regexp.Regexp) (rustMatch, bo
 		if best == nil {
 			continue
 		}
-		r := rustMatch{from: at(f, lineAt(data, best[0])), text: string(data[best[0]:best[1]])}
+		start := bytes.LastIndexByte(data[:best[0]], '\n') + 1
+		r := rustMatch{from: at(f, lineAt(data, best[0])), text: string(data[best[0]:best[1]]), before: string(data[start:best[0]])}
 		for g := 1; g <= bestRE.NumSubexp(); g++ {
 			if best[2*g] >= 0 {
 				r.groups = append(r.groups, string(data[best[2*g]:best[2*g+1]]))

@@ -59,8 +59,8 @@ var rustStack = &stack{
 	DepFiles:     rustDepFiles,
 	MainSource:   rustMainSource,
 	Doc: stackDoc{
-		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`), `rust-toolchain(.toml)`",
-		Runtime:      "`cargo build --release --locked`, dependencies cached by a dummy build",
+		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`, `[workspace]` members), `rust-toolchain(.toml)`, `Rocket.toml`, `.cargo/config.toml`, the binary's sources (listen address, `PORT`, run-time files)",
+		Runtime:      "`cargo build --release --locked` (a workspace member's `--bin` via `--manifest-path`), dependencies cached by dummies built against every manifest",
 		BaseNotes:    map[string]string{BaseDistroless: "cc", BaseAlpine: "static musl, `rust:V-alpine`"},
 	},
 }

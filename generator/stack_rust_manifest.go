@@ -227,7 +227,8 @@ func rustBins(p *project, dir string, m cargoManifest) []Detected {
 		// way detection has always read it).
 		return found
 	}
-	if p.exists(path.Join(dir, "src/main.rs")) || (dir == "." && len(found) == 0 && m.Name.Value != "") {
+	mainTaken := slices.ContainsFunc(m.Bins, func(b cargoBin) bool { return path.Clean(b.Path.Value) == "src/main.rs" })
+	if (p.exists(path.Join(dir, "src/main.rs")) && !mainTaken) || (dir == "." && len(found) == 0 && m.Name.Value != "") {
 		add(m.Name.Value, at(manifest, m.Name.Line))
 	}
 	if entries, err := fs.ReadDir(p.fsys, path.Join(dir, "src/bin")); err == nil {

@@ -259,6 +259,7 @@ func TestRustWorkspace(t *testing.T) {
 		"crates/old/src/main.rs":    "",
 		"tools/gen/Cargo.toml":      "[package]\nname = \"gen\"\n\n[[bin]]\nname = \"codegen\"\npath = \"main.rs\"\n",
 		"tools/gen/main.rs":         "",
+		"tools/gen/src/main.rs":     "",
 	}
 	c := detectRust(t, files)
 	if c.Main.Value != "app-server" || c.Main.From != "crates/server/Cargo.toml:2" {
@@ -273,6 +274,13 @@ func TestRustWorkspace(t *testing.T) {
 	}
 	if !slices.Equal(members, []string{"crates/server", "tools/gen"}) {
 		t.Errorf("members = %q, want crates/server and tools/gen (core is a library, old excluded)", members)
+	}
+	var mains []string
+	for _, m := range c.Mains {
+		mains = append(mains, m.Value)
+	}
+	if !slices.Equal(mains, []string{"app-server", "codegen", "gen"}) {
+		t.Errorf("mains = %q, want app-server, codegen and gen (src/main.rs beside a [[bin]] of another path)", mains)
 	}
 	if c.Port.Value != "3000" || c.Port.From != "crates/server/src/main.rs:2" {
 		t.Errorf("port = %+v", c.Port)

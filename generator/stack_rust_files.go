@@ -42,6 +42,10 @@ var rustFileRules = []rustFileRule{
 // not have.
 var rustBuildPathRE = regexp.MustCompile(`(?:relative!\(\s*"([^"]+)"|concat!\(\s*env!\(\s*"CARGO_MANIFEST_DIR"\s*\)\s*,\s*"/?([^"]+)")`)
 
+// rustWithNameRE is config's File::with_name("NAME"), which reads NAME
+// with any of the config crate's extensions.
+var rustWithNameRE = regexp.MustCompile(`File::with_name\(\s*"([^"]+)"`)
+
 // rustConfigDirRE is a config crate's directory named in the code
 // (base_path.join("configuration")).
 var rustConfigDirRE = regexp.MustCompile(`"(?:\./)?(configuration|config|settings)/?"`)
@@ -121,13 +125,12 @@ func rustFiles(p *project, c *Candidate, crate rustCrate, srcs []string) {
 // rustConfigNamed adds the files File::with_name("NAME") reads: NAME with
 // any of the config crate's extensions.
 func rustConfigNamed(p *project, c *Candidate, srcs []string) {
-	re := regexp.MustCompile(`File::with_name\(\s*"([^"]+)"`)
 	for _, f := range srcs {
 		data, ok := p.read(f)
 		if !ok {
 			continue
 		}
-		for _, m := range re.FindAllSubmatchIndex(data, -1) {
+		for _, m := range rustWithNameRE.FindAllSubmatchIndex(data, -1) {
 			name := strings.TrimPrefix(path.Clean(string(data[m[2]:m[3]])), "./")
 			if p.exists(name) || rustDir(p, name) {
 				continue // added by the rule

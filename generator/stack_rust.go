@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -60,8 +59,8 @@ var rustStack = &stack{
 	DepFiles:     rustDepFiles,
 	MainSource:   rustMainSource,
 	Doc: stackDoc{
-		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`), `rust-toolchain(.toml)`",
-		Runtime:      "`cargo build --release --locked`, dependencies cached by a dummy build",
+		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`, `[workspace]` members), `rust-toolchain(.toml)`, `Rocket.toml`, `.cargo/config.toml`, the binary's sources (listen address, `PORT`, run-time files)",
+		Runtime:      "`cargo build --release --locked` (a workspace member's `--bin` via `--manifest-path`), dependencies cached by dummies built against every manifest",
 		BaseNotes:    map[string]string{BaseDistroless: "cc", BaseAlpine: "static musl, `rust:V-alpine`"},
 	},
 }
@@ -72,8 +71,6 @@ var cargoBinRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$`)
 // --- detection ---
 
 var (
-	tomlKeyRE        = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*["']([^"']*)["']`)
-	tomlTableRE      = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?`)
 	rustReleaseRE    = regexp.MustCompile(`^\s*(1\.[0-9]{1,3})(?:\.[0-9]+)?\s*$`)
 	rustToolchainRE  = regexp.MustCompile(`(?m)^\s*channel\s*=\s*["']([^"']+)["']`)
 	rustHealthFlagRE = regexp.MustCompile(`"-(-?health(?:check)?)"`)
@@ -83,43 +80,6 @@ var (
 type cargoValue struct {
 	Value string
 	Line  int
-}
-
-// cargoManifest is what detection reads of a Cargo.toml: [package] name and
-// rust-version, and the name of every [[bin]]. A line-based reader: enough
-// for the keys written as plain strings, which is how cargo new writes them.
-type cargoManifest struct {
-	Name, RustVersion cargoValue
-	Bins              []cargoValue
-}
-
-func parseCargoManifest(data []byte) cargoManifest {
-	var m cargoManifest
-	table := ""
-	for i, line := range strings.Split(string(data), "\n") {
-		if t := tomlTableRE.FindStringSubmatch(line); t != nil {
-			table = t[1] + t[2]
-			if table == "[[bin" {
-				table = "[[bin"
-				m.Bins = append(m.Bins, cargoValue{})
-			}
-			continue
-		}
-		kv := tomlKeyRE.FindStringSubmatch(line)
-		if kv == nil {
-			continue
-		}
-		switch {
-		case table == "[package" && kv[1] == "name":
-			m.Name = cargoValue{kv[2], i + 1}
-		case table == "[package" && kv[1] == "rust-version":
-			m.RustVersion = cargoValue{kv[2], i + 1}
-		case table == "[[bin" && kv[1] == "name" && len(m.Bins) > 0:
-			m.Bins[len(m.Bins)-1] = cargoValue{kv[2], i + 1}
-		}
-	}
-	m.Bins = slices.DeleteFunc(m.Bins, func(b cargoValue) bool { return b.Value == "" })
-	return m
 }
 
 // rustRelease turns "1.83.0", "1.83" or a toolchain channel into the image
@@ -162,46 +122,39 @@ var rustDetector = &detector{
 		})),
 	},
 	mains: func(p *project, c *Candidate) []Detected {
-		data, ok := p.read("Cargo.toml")
-		if !ok {
-			return nil
-		}
-		m := parseCargoManifest(data)
+		_, crates := rustCrates(p)
 		var found []Detected
-		for _, b := range m.Bins {
-			if cargoBinRE.MatchString(b.Value) {
-				found = append(found, Detected{Value: b.Value, From: at("Cargo.toml", b.Line)})
-			}
-		}
-		if len(found) == 0 && cargoBinRE.MatchString(m.Name.Value) {
-			found = append(found, Detected{Value: m.Name.Value, From: at("Cargo.toml", m.Name.Line)})
+		for _, cr := range crates {
+			found = append(found, cr.Bins...)
 		}
 		return found
 	},
 	sources: func(p *project, c *Candidate) []string {
+		_, crates := rustCrates(p)
+		if cr, ok := rustCrateOf(crates, c.Main.Value); ok {
+			return rustBinSources(p, cr, c.Main.Value)
+		}
 		return []string{"src/main.rs", path.Join("src/bin", c.Main.Value+".rs"), path.Join("src/bin", c.Main.Value, "main.rs")}
 	},
+	port: rustPort,
 	ports: []*regexp.Regexp{
 		regexp.MustCompile(`"PORT"[^;]*?\b(\d{2,5})\b`),
 		regexp.MustCompile(`"(?:0\.0\.0\.0|127\.0\.0\.1|\[::\]):(\d{2,5})"`),
 	},
 	health:     []*regexp.Regexp{rustHealthFlagRE},
 	healthFlag: true,
-	notes: func(p *project, c *Candidate) {
-		if !p.exists("Cargo.lock") {
-			c.Notes = append(c.Notes, "Cargo.lock is missing: the Dockerfile builds with --locked (run cargo generate-lockfile and commit Cargo.lock)")
-		}
-		if len(c.Mains) == 0 {
-			c.Notes = append(c.Notes, fmt.Sprintf("no [package] name or [[bin]] name in Cargo.toml: using %s — set main to the binary's name", c.Main.Value))
-		} else if len(c.Mains) > 1 {
-			c.Notes = append(c.Notes, fmt.Sprintf("Cargo.toml has %d binaries: using %s — set main to the one the image runs", len(c.Mains), c.Main.Value))
-		}
-	},
+	notes:      rustNotes,
 }
 
-// rustDepFiles: cargo build --locked needs Cargo.lock.
-func rustDepFiles(*Spec) []DepFile {
-	return []DepFile{{Name: "Cargo.toml"}, {Name: "Cargo.lock", Create: "cargo generate-lockfile"}}
+// rustDepFiles: cargo build --locked needs Cargo.lock (a workspace's, at
+// its root, which is then the build context), and a member's build its
+// Cargo.toml.
+func rustDepFiles(s *Spec) []DepFile {
+	files := []DepFile{{Name: "Cargo.toml"}, {Name: "Cargo.lock", Create: "cargo generate-lockfile"}}
+	if s.Build.Member != "" {
+		files = append(files, DepFile{Name: path.Join(s.Build.Member, "Cargo.toml")})
+	}
+	return files
 }
 
 // rustMainSource: main is the binary's name, which the build writes.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,6 +23,7 @@ type initOptions struct {
 	distro             string
 	output             string
 	main               string
+	member             string
 	tool, server       string
 	ports              []int
 	healthPath         string
@@ -96,6 +98,7 @@ values are checked like a spec's fields: a bad one is an error, exit 2.`),
 	f.StringVar(&o.base, "base", "", "the runtime base ("+strings.Join(allBases(), ", ")+"); default: the stack's")
 	f.StringVar(&o.distro, "distro", "", "the base family release: a Debian codename (trixie, bookworm), an Alpine release (3.24, 3.23) or, for .NET, an Ubuntu codename (noble, resolute); default: the newest the images are built on")
 	f.StringVar(&o.main, "main", "", "what the container runs: the main package, script, build output or binary, as the stack names it (init asks with an example)")
+	f.StringVar(&o.member, "member", "", "the workspace member to build, a directory (for example crates/server); its binary becomes main unless --main is given; default: the detected one")
 	f.StringVar(&o.tool, "tool", "", "the package manager or build tool, for stacks with a choice ("+choicesText(generator.ToolsFor)+"); default: the detected one")
 	f.StringVar(&o.server, "server", "", "the application server, for stacks with a choice ("+choicesText(generator.ServersFor)+"); default: the detected one")
 	f.IntSliceVar(&o.ports, "port", nil, "a port the app listens on (repeat for several)")
@@ -123,6 +126,7 @@ var flagFields = map[string][]string{
 	"distro":           {"distro"},
 	"main":             {"main"},
 	"tool":             {"build.tool"},
+	"member":           {"build.member", "main"},
 	"server":           {"server"},
 	"port":             {"ports"},
 	"healthcheck-path": {"healthcheck"},
@@ -150,6 +154,7 @@ func runInit(e *env, o *initOptions, dir string, changed func(string) bool) erro
 	}
 	syncHealthFlag(spec, cand, changed)
 	syncPortEnv(spec, cand)
+	memberMain(spec, cand, changed)
 	// Flags are checked before any question, like the fields of a spec.
 	if err := checkFlags(spec, changed, o.yes); err != nil {
 		return usageErr(err)
@@ -299,6 +304,21 @@ func (o *initOptions) detect(dir string, stackSet bool) (*generator.Detection, *
 	return det, c, nil
 }
 
+// memberMain makes the binary of the member --member names main, unless
+// --main names it: the first main detected in the member's files.
+func memberMain(s *generator.Spec, c *generator.Candidate, changed func(string) bool) {
+	if !changed("member") || changed("main") {
+		return
+	}
+	dir := path.Clean(s.Build.Member) + "/"
+	for _, m := range c.Mains {
+		if strings.HasPrefix(m.From, dir) {
+			s.Main = m.Value
+			return
+		}
+	}
+}
+
 // applyFlags sets the fields of the flags that were given.
 func (o *initOptions) applyFlags(s *generator.Spec, changed func(string) bool) error {
 	if changed("name") {
@@ -315,6 +335,9 @@ func (o *initOptions) applyFlags(s *generator.Spec, changed func(string) bool) e
 	}
 	if changed("main") {
 		s.Main = o.main
+	}
+	if changed("member") {
+		s.Build.Member = o.member
 	}
 	if changed("tool") {
 		s.Build.Tool = o.tool

@@ -605,3 +605,44 @@ func TestInitNameFlagRenamesProbe(t *testing.T) {
 		t.Errorf("--yes --name: healthcheck %v", s.Healthcheck.Command)
 	}
 }
+
+// TestInitMemberFlag: --member picks a workspace member to build, and its
+// binary becomes main unless --main names one.
+func TestInitMemberFlag(t *testing.T) {
+	files := map[string]string{
+		"Cargo.toml":             "[workspace]\nmembers = [\"api\", \"worker\"]\n",
+		"Cargo.lock":             "version = 4\n",
+		"api/Cargo.toml":         "[package]\nname = \"api\"\n",
+		"api/src/main.rs":        "fn main() {}\n",
+		"worker/Cargo.toml":      "[package]\nname = \"worker\"\n\n[[bin]]\nname = \"jobs\"\npath = \"src/main.rs\"\n",
+		"worker/src/main.rs":     "fn main() {}\n",
+		"worker/src/bin/once.rs": "fn main() {}\n",
+	}
+	for _, tc := range []struct {
+		args         []string
+		member, main string
+	}{
+		{nil, "api", "api"},
+		{[]string{"--member", "worker"}, "worker", "jobs"},
+		{[]string{"--member", "worker", "--main", "once"}, "worker", "once"},
+	} {
+		dir := t.TempDir()
+		for name, content := range files {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		args := append(append([]string{"--yes"}, tc.args...), dir)
+		if r := runInitScripted(t, false, nil, args...); r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s%s", tc.args, r.code, r.stdout, r.stderr)
+		}
+		s := loadInitSpec(t, dir)
+		if s.Build.Member != tc.member || s.Main != tc.main {
+			t.Errorf("%v: member %q main %q, want %q and %q", tc.args, s.Build.Member, s.Main, tc.member, tc.main)
+		}
+	}
+}

@@ -1,0 +1,7 @@
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub failed: bool,
+}

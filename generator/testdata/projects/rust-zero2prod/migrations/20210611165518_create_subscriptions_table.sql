@@ -1,0 +1,1 @@
+CREATE TABLE subscriptions(id uuid NOT NULL, PRIMARY KEY (id));

@@ -124,6 +124,9 @@ var (
 	// build", a subcommand.
 	nodeOutputRE = regexp.MustCompile(`(?:^|[\s=/"':])(dist|build)/|(?:--out-?[Dd]ir|--outdir|--out-dir|-d)(?:=|\s+)\.?/?(dist|build)\b`)
 	yarnBerryRE  = regexp.MustCompile(`(?m)^__metadata:`)
+	// nodeStatusPathRE is a route answering /status, the health endpoint of
+	// many Express APIs, when none of the usual health paths is there.
+	nodeStatusPathRE = regexp.MustCompile(`\.get\(\s*["'](/status)["']`)
 )
 
 // nodeLockfiles maps each lockfile to the tool that reads it, in the order
@@ -207,8 +210,8 @@ var nodeDetector = &detector{
 	},
 	sources: nodeSources,
 	port:    nodePort,
-	health: []*regexp.Regexp{httpPathRE2},
-	notes:  nodeNotes,
+	health:  []*regexp.Regexp{httpPathRE2, nodeStatusPathRE},
+	notes:   nodeNotes,
 }
 
 // nodeNotes fills the build tool, the build step and its output, and says
@@ -302,7 +305,13 @@ func nodeMemberBuild(p *project, c *Candidate, tool string) {
 	}
 	switch tool {
 	case "pnpm":
-		c.BuildCommand = []string{"pnpm", "--filter", "./" + c.Member.Value, "run", "build"}
+		// NAME... selects the member and the workspace packages it
+		// depends on, built first (pnpm runs them in dependency order).
+		sel := "./" + c.Member.Value
+		if pj.Name != "" {
+			sel = pj.Name + "..."
+		}
+		c.BuildCommand = []string{"pnpm", "--filter", sel, "run", "build"}
 	case "yarn":
 		if pj.Name == "" {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s has a build script but no name, which 'yarn workspace NAME run build' needs: build.command is not suggested", file))
@@ -313,6 +322,29 @@ func nodeMemberBuild(p *project, c *Candidate, tool string) {
 		c.BuildCommand = []string{"npm", "run", "build", "--workspace", c.Member.Value}
 	}
 	c.BuildFrom = at(file, lineOf(data, `"build"`))
+	if tool != "pnpm" {
+		nodeSiblingBuilds(p, c, data)
+	}
+}
+
+// nodeSiblingBuilds notes the workspace packages the member depends on
+// that have their own build script, which the member's build does not run.
+func nodeSiblingBuilds(p *project, c *Candidate, data []byte) {
+	var deps struct {
+		Dependencies map[string]string `json:"dependencies"`
+	}
+	if json.Unmarshal(data, &deps) != nil {
+		return
+	}
+	for _, m := range c.Members {
+		pj, _, ok := readPackageJSONAt(p, path.Join(m.Value, "package.json"))
+		if !ok || m.Value == c.Member.Value || pj.Name == "" || strings.TrimSpace(pj.Scripts["build"]) == "" {
+			continue
+		}
+		if _, ok := deps.Dependencies[pj.Name]; ok {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s depends on %s (%s), which has its own build script: build.command builds %s only; build %s first (for example with the workspace's own build)", c.Member.Value, pj.Name, m.Value, c.Member.Value, pj.Name))
+		}
+	}
 }
 
 // nodeEntry runs main with node; a workspace member's image runs from the

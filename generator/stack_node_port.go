@@ -171,8 +171,7 @@ func nodePort(p *project, c *Candidate) bool {
 		c.Port = Detected{Value: strconv.Itoa(DefaultPort), From: reads.From, Reason: fmt.Sprintf("the app listens on $PORT, with no default: PORT=%d", DefaultPort)}
 	}
 	if readsPort && !hasEnv(c, "PORT") {
-		reason := fmt.Sprintf("the app reads PORT (%s): set to the published port, as a platform would", reads.From)
-		c.setEnv("PORT", c.Port.Value, reads.From, reason)
+		c.setEnv("PORT", c.Port.Value, reads.From, "the app reads PORT: set to the published port, as a platform would")
 	}
 	nodeHost(p, c, files)
 	return found || readsPort

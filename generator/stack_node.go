@@ -58,9 +58,9 @@ var nodeStack = &stack{
 	Detector:   nodeDetector,
 	DepFiles:   nodeDepFiles,
 	Doc: stackDoc{
-		DetectedFrom: "`package.json` (engines, scripts, packageManager), `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`",
+		DetectedFrom: "`package.json` (engines, scripts, main, packageManager, workspaces), `pnpm-workspace.yaml`, `Procfile`, `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`, the sources the entry imports, `.env.example`",
 		ToolsNote:    "(corepack)",
-		Runtime:      "frozen install; with `build.command` dev dependencies only in the builder; `build.output` copies only the build's output",
+		Runtime:      "frozen install; with `build.command` dev dependencies only in the builder; `build.output` copies only the build's output; `build.member` installs the whole workspace and runs the member",
 	},
 }
 

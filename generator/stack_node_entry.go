@@ -106,17 +106,20 @@ func nodeEntries(p *project, dir string, c *Candidate) []Detected {
 	}
 	pjFile := path.Join(dir, "package.json")
 	pj, data, _ := readPackageJSONAt(p, pjFile)
-	hasBuild := pj != nil && strings.TrimSpace(pj.Scripts["build"]) != ""
+	var outDirs []string // what the build script writes
+	if pj != nil && strings.TrimSpace(pj.Scripts["build"]) != "" {
+		outDirs = nodeBuildOutDirs(pj.Scripts["build"])
+	}
 	// named resolves a script or main named by the project, or notes why
 	// it is not used.
 	named := func(file, from, what string, note bool) {
 		if file == "." && pj != nil && pj.Main != "" {
 			file = pj.Main
 		}
-		if v, ok := nodeResolve(p, dir, file, hasBuild); ok {
+		if v, ok := nodeResolve(p, dir, file, outDirs); ok {
 			add(Detected{Value: v, From: from})
 		} else if note {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s: %s %s does not exist (and no build script writes it): not used", from, what, path.Join(dir, file)))
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: %s names %s, which does not exist (and no build script writes it): not used", from, what, path.Join(dir, file)))
 		}
 	}
 	scripts := slices.Clone(nodeStartScripts)
@@ -138,7 +141,7 @@ func nodeEntries(p *project, dir string, c *Candidate) []Detected {
 				s = m[1]
 			}
 			if f := nodeScriptFile(cmd); f != "" {
-				named(f, at(pjFile, lineOf(data, `"`+s+`"`)), "scripts."+s+" runs", i < 3)
+				named(f, at(pjFile, lineOf(data, `"`+s+`"`)), "scripts."+s, i < 3)
 			}
 		}
 		if pj.Main != "" {
@@ -155,10 +158,10 @@ func nodeEntries(p *project, dir string, c *Candidate) []Detected {
 
 // nodeResolve finds the file node runs for a script named in package dir:
 // the file itself, with .js, .mjs or .cjs added, or its directory's
-// index.js; or, when the package has a build script, a path in its dist/
-// or build/ directory (with .js added when it has no extension), which the
-// build writes.
-func nodeResolve(p *project, dir, file string, hasBuild bool) (string, bool) {
+// index.js; or a path in a directory the build script writes (outDirs),
+// with .js added when it has no extension (the directory itself: its
+// index.js).
+func nodeResolve(p *project, dir, file string, outDirs []string) (string, bool) {
 	rel := path.Clean(file)
 	if rel == "." || path.IsAbs(rel) || escapes(rel) {
 		return "", false
@@ -169,13 +172,34 @@ func nodeResolve(p *project, dir, file string, hasBuild bool) (string, bool) {
 			return f, true
 		}
 	}
-	if hasBuild && nodeOutputRE.MatchString(rel) {
-		if path.Ext(rel) == "" {
-			full += ".js"
-		}
+	top, _, _ := strings.Cut(rel, "/")
+	switch {
+	case !slices.Contains(outDirs, top):
+	case top == rel: // node lib: the directory's index.js
+		return full + "/index.js", true
+	case path.Ext(rel) == "":
+		return full + ".js", true
+	default:
 		return full, true
 	}
 	return "", false
+}
+
+// nodeBuildOutFlagRE is a build tool's output directory flag: tsc --outDir,
+// babel -d or --out-dir, esbuild --outdir, tsup/ncc -o or --out-dir.
+var nodeBuildOutFlagRE = regexp.MustCompile(`(?:--out-?[Dd]ir|--outdir|-d|-o)(?:=|\s+)(?:\./)?([A-Za-z0-9_.-]+)`)
+
+// nodeBuildOutDirs are the directories a build script writes: dist and
+// build (the usual ones, also tsc's outDir in most projects), and any
+// named by an output flag.
+func nodeBuildOutDirs(script string) []string {
+	dirs := []string{"dist", "build"}
+	for _, m := range nodeBuildOutFlagRE.FindAllStringSubmatch(script, -1) {
+		if d := m[1]; d != "." && d != ".." && !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
 }
 
 // readPackageJSONAt reads a package.json other than the project's root one

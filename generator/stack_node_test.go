@@ -109,7 +109,7 @@ func TestNodeEntryOrder(t *testing.T) {
 	}{
 		{name: "main-default-missing", files: map[string]string{
 			"package.json": "{\n\"main\": \"index.js\",\n\"scripts\": {\"dev\": \"nodemon -L src/index.js\"}\n}", "src/index.js": "",
-		}, main: "src/index.js", from: "package.json:3", noteHas: "main index.js does not exist", notMains: []string{"index.js"}},
+		}, main: "src/index.js", from: "package.json:3", noteHas: "main names index.js, which does not exist", notMains: []string{"index.js"}},
 		{name: "start-env-file", files: map[string]string{
 			"package.json": `{"main": "app.js", "scripts": {"start": "node --env-file=.env -r dotenv/config server.js"}}`, "server.js": "", "app.js": "",
 		}, main: "server.js", from: "package.json:1"},
@@ -121,7 +121,7 @@ func TestNodeEntryOrder(t *testing.T) {
 		}, main: "api/main.js", from: "package.json:4"},
 		{name: "start-missing-then-main", files: map[string]string{
 			"package.json": "{\n\"main\": \"lib/app.js\",\n\"scripts\": {\"start\": \"node server.js\"}\n}", "lib/app.js": "",
-		}, main: "lib/app.js", from: "package.json:2", noteHas: "scripts.start runs server.js does not exist"},
+		}, main: "lib/app.js", from: "package.json:2", noteHas: "package.json:3: scripts.start names server.js, which does not exist"},
 		{name: "node-dot-is-main", files: map[string]string{
 			"package.json": `{"main": "lib/index", "scripts": {"start": "node ."}}`, "lib/index.js": "",
 		}, main: "lib/index.js", from: "package.json:1"},
@@ -134,6 +134,12 @@ func TestNodeEntryOrder(t *testing.T) {
 		{name: "procfile-names-script", files: map[string]string{
 			"package.json": "{\n\"scripts\": {\n\"start\": \"nest start\",\n\"start:prod\": \"node dist/main\",\n\"build\": \"nest build\"\n}\n}", "Procfile": "web: npm run start:prod\n", "src/main.ts": "",
 		}, main: "dist/main.js", from: "package.json:4"},
+		{name: "build-out-dir-flag", files: map[string]string{
+			"package.json": `{"main": "index.js", "scripts": {"build": "babel src --out-dir lib", "start": "node lib"}}`, "src/index.js": "",
+		}, main: "lib/index.js", from: "package.json:1"},
+		{name: "not-a-build-dir", files: map[string]string{
+			"package.json": `{"scripts": {"build": "babel src --out-dir lib", "start": "node out/index.js"}}`, "server.js": "",
+		}, main: "server.js", from: "server.js", noteHas: "scripts.start names out/index.js, which does not exist"},
 		{name: "common-src-index", files: map[string]string{
 			"package.json": `{"name": "a"}`, "src/index.js": "",
 		}, main: "src/index.js", from: "src/index.js"},

@@ -47,7 +47,6 @@ var nodeStack = &stack{
 	Output: true,
 	Member: true,
 	Check:  checkNode,
-	Entry:  nodeEntry,
 	Label: func(s *Spec) string {
 		if s.Build.Tool == "" || s.Build.Tool == "npm" {
 			return "node " + s.Version
@@ -345,16 +344,6 @@ func nodeSiblingBuilds(p *project, c *Candidate, data []byte) {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s depends on %s (%s), which has its own build script: build.command builds %s only; build %s first (for example with the workspace's own build)", c.Member.Value, pj.Name, m.Value, c.Member.Value, pj.Name))
 		}
 	}
-}
-
-// nodeEntry runs main with node; a workspace member's image runs from the
-// member's directory (as '<tool> start' there would), so main, a path from
-// the build context, is given in full.
-func nodeEntry(s *Spec, interp string) []string {
-	if s.Build.Member != "" {
-		return []string{interp, path.Join(s.Workdir, s.Main)}
-	}
-	return []string{interp, s.Main}
 }
 
 // nodeDepFiles are what the dependency step copies: package.json and the

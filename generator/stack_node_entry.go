@@ -331,7 +331,7 @@ func nodeMember(p *project, c *Candidate) {
 		names = append(names, m.Value)
 	}
 	if bestScore == 0 {
-		c.Notes = append(c.Notes, fmt.Sprintf("a workspace (%s) whose members (%s) none looks like a server: set build.member to the one to run", c.Members[0].From, strings.Join(names, ", ")))
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: a workspace none of whose members (%s) looks like a server: set build.member to the one to run (an app at the workspace's root is installed without its members' package.json, so the members it imports are not linked)", c.Members[0].From, strings.Join(names, ", ")))
 		return
 	}
 	c.Member = Detected{Value: best.Value, From: best.From, Reason: "the workspace member with a server's dependencies and start script"}

@@ -327,12 +327,11 @@ func TestNodeWorkspace(t *testing.T) {
 	df := string(out["Dockerfile"])
 	for _, want := range []string{
 		"FROM node:", " AS manifests\n",
-		`COPY ["apps/api/package.json", "apps/api/"]`,
+		`COPY ["apps/api/package.json", "/out/apps/api/"]`,
 		"-name package.json -type f -print",
 		"COPY --from=manifests /out/ ./\nCOPY package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm",
 		`RUN ["npm", "run", "build", "--workspace", "apps/api"]`,
-		"WORKDIR /app/apps/api\n",
-		`ENTRYPOINT ["/usr/local/bin/node", "/app/apps/api/dist/index.js"]`,
+		`ENTRYPOINT ["/usr/local/bin/node", "apps/api/dist/index.js"]`,
 	} {
 		if !strings.Contains(df, want) {
 			t.Errorf("the Dockerfile lacks %q:\n%s", want, df)

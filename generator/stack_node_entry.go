@@ -46,6 +46,11 @@ var (
 	// script: npm start, npm run start:prod, yarn start, pnpm run prod.
 	nodePackageRunRE  = regexp.MustCompile(`^(?:npm|yarn|pnpm|bun)\s+(?:run(?:-script)?\s+)?([\w:.-]+)\s*$`)
 	nodeScriptSplitRE = regexp.MustCompile(`\s*(?:&&|\|\||;)\s*`)
+	// nodeTypeScriptRE is a TypeScript source, which node runs only through
+	// a loader (tsx, ts-node) or type stripping that not every project's
+	// syntax allows; nodeTSRunnerRE a start script that runs one.
+	nodeTypeScriptRE = regexp.MustCompile(`\.(?:ts|mts|cts|tsx)$`)
+	nodeTSRunnerRE   = regexp.MustCompile(`(?:^|&&\s*|;\s*)(ts-node-dev|ts-node|tsx|tsnd)\s`)
 )
 
 // nodeScriptFile returns the script a command runs with node or nodemon
@@ -116,9 +121,15 @@ func nodeEntries(p *project, dir string, c *Candidate) []Detected {
 		if file == "." && pj != nil && pj.Main != "" {
 			file = pj.Main
 		}
-		if v, ok := nodeResolve(p, dir, file, outDirs); ok {
+		v, ok := nodeResolve(p, dir, file, outDirs)
+		switch {
+		case ok && nodeTypeScriptRE.MatchString(v):
+			if note {
+				c.Notes = append(c.Notes, fmt.Sprintf("%s: %s runs TypeScript (%s) through a loader: not used; compile it in a build script (for example tsc into dist/) and start the output with node", from, what, v))
+			}
+		case ok:
 			add(Detected{Value: v, From: from})
-		} else if note {
+		case note:
 			c.Notes = append(c.Notes, fmt.Sprintf("%s: %s names %s, which does not exist (and no build script writes it): not used", from, what, path.Join(dir, file)))
 		}
 	}
@@ -133,6 +144,9 @@ func nodeEntries(p *project, dir string, c *Candidate) []Detected {
 		}
 	}
 	if pj != nil {
+		if m := nodeTSRunnerRE.FindStringSubmatch(pj.Scripts["start"]); m != nil {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: scripts.start runs TypeScript with %s, which the image does not run: compile it in a build script (for example tsc into dist/) and start the output with node", at(pjFile, lineOf(data, `"start"`)), m[1]))
+		}
 		for i, s := range scripts {
 			cmd := pj.Scripts[s]
 			// A script that runs another one (start: npm run start:prod).

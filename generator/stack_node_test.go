@@ -140,6 +140,12 @@ func TestNodeEntryOrder(t *testing.T) {
 		{name: "not-a-build-dir", files: map[string]string{
 			"package.json": `{"scripts": {"build": "babel src --out-dir lib", "start": "node out/index.js"}}`, "server.js": "",
 		}, main: "server.js", from: "server.js", noteHas: "scripts.start names out/index.js, which does not exist"},
+		{name: "typescript-loader-not-run", files: map[string]string{
+			"package.json": "{\n\"scripts\": {\n\"start\": \"node --import tsx src/index.ts\"\n},\n\"main\": \"lib/index.js\"\n}", "src/index.ts": "", "lib/index.js": "",
+		}, main: "lib/index.js", from: "package.json:5", noteHas: "package.json:3: scripts.start runs TypeScript (src/index.ts) through a loader: not used"},
+		{name: "ts-node-start", files: map[string]string{
+			"package.json": "{\n\"scripts\": {\"start\": \"ts-node src/index.ts\"}\n}", "server.js": "",
+		}, main: "server.js", from: "server.js", noteHas: "package.json:2: scripts.start runs TypeScript with ts-node"},
 		{name: "common-src-index", files: map[string]string{
 			"package.json": `{"name": "a"}`, "src/index.js": "",
 		}, main: "src/index.js", from: "src/index.js"},

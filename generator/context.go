@@ -94,6 +94,9 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 				if len(st.Tools) > 0 {
 					field = "build.tool"
 				}
+				if d.Field != "" {
+					field = d.Field
+				}
 				what := fmt.Sprintf("%s's dependency step copies %s, which is not in the build context %s%s", toolName(spec), src, p.ContextName, c.why(src))
 				if d.Create != "" {
 					what += fmt.Sprintf(" (create it with '%s', then commit it)", d.Create)

@@ -56,6 +56,9 @@ func plainify(s *Spec) *Spec {
 		if s.Build.Output != "" { // node: main is inside build.output
 			p.Main = path.Clean(s.Build.Output) + "/x"
 		}
+		if s.Build.Member != "" { // node: main is inside build.member
+			p.Main = path.Clean(s.Build.Member) + "/x"
+		}
 		if st := stacks[s.Stack]; st != nil && st.CheckMain != nil && st.CheckMain(&p) != "" {
 			p.Main = s.Main // a strictly checked shape (python's module:callable): no hostile text gets through
 		}

@@ -45,6 +45,7 @@ var nodeStack = &stack{
 		"pnpm": "pnpm through corepack, from pnpm-lock.yaml (frozen)",
 	},
 	Output: true,
+	Member: true,
 	Check:  checkNode,
 	Label: func(s *Spec) string {
 		if s.Build.Tool == "" || s.Build.Tool == "npm" {
@@ -56,16 +57,26 @@ var nodeStack = &stack{
 	Detector:   nodeDetector,
 	DepFiles:   nodeDepFiles,
 	Doc: stackDoc{
-		DetectedFrom: "`package.json` (engines, scripts, packageManager), `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`",
+		DetectedFrom: "`package.json` (engines, scripts, main, packageManager, workspaces), `pnpm-workspace.yaml`, `Procfile`, `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`, the sources the entry imports, `.env.example`",
 		ToolsNote:    "(corepack)",
-		Runtime:      "frozen install; with `build.command` dev dependencies only in the builder; `build.output` copies only the build's output",
+		Runtime:      "frozen install; with `build.command` dev dependencies only in the builder; `build.output` copies only the build's output; `build.member` installs the whole workspace and runs the member",
 	},
 }
 
 // checkNode reports a main outside build.output: with an output directory
 // the runtime image holds only package.json, the production node_modules
-// and that directory, so the script must be inside it.
+// and that directory, so the script must be inside it. With build.member,
+// main must be in the member, and build.output does not apply.
 func checkNode(s *Spec, bad func(field, format string, args ...any)) {
+	if m := path.Clean(s.Build.Member); s.Build.Member != "" && relPathRE.MatchString(s.Build.Member) && !escapes(m) {
+		if !strings.HasPrefix(path.Clean(s.Main), m+"/") {
+			bad("main", "%q is not inside build.member %q: main is a path from the build context to the member's script (for example %s/server.js)", s.Main, s.Build.Member, m)
+		}
+		if s.Build.Output != "" {
+			bad("build.output", "an output directory does not apply with build.member: workspace members link each other through node_modules, so the image holds the whole workspace, its dev dependencies pruned (remove build.output)")
+		}
+		return
+	}
 	if s.Build.Output == "" || !relPathRE.MatchString(s.Build.Output) || escapes(s.Build.Output) {
 		return // build.output's own problems are reported by Validate
 	}
@@ -83,6 +94,9 @@ type packageJSON struct {
 	Scripts        map[string]string `json:"scripts"`
 	Engines        json.RawMessage   `json:"engines"`
 	PackageManager string            `json:"packageManager"`
+	// Workspaces is npm's and yarn's list of member globs, or yarn's
+	// {packages: [...]}.
+	Workspaces json.RawMessage `json:"workspaces"`
 }
 
 func readPackageJSON(p *project) (*packageJSON, []byte, bool) {
@@ -100,7 +114,6 @@ func readPackageJSON(p *project) (*packageJSON, []byte, bool) {
 var (
 	nodeMajorRE      = regexp.MustCompile(`^\s*v?([0-9]+)(?:\.[0-9x*]+){0,2}\s*$`)
 	nodeRangeMajorRE = regexp.MustCompile(`([0-9]+)`)
-	nodeStartRE      = regexp.MustCompile(`^\s*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s-][^\s;&|]*)`)
 	httpPathRE2      = regexp.MustCompile(`["'](/(?:healthz|health|livez|readyz|ping))["']`)
 	// nodePMRE is package.json's packageManager: NAME@VERSION[+HASH].
 	nodePMRE = regexp.MustCompile(`^(npm|yarn|pnpm)@([0-9][0-9A-Za-z.+-]*)$`)
@@ -110,6 +123,9 @@ var (
 	// build", a subcommand.
 	nodeOutputRE = regexp.MustCompile(`(?:^|[\s=/"':])(dist|build)/|(?:--out-?[Dd]ir|--outdir|--out-dir|-d)(?:=|\s+)\.?/?(dist|build)\b`)
 	yarnBerryRE  = regexp.MustCompile(`(?m)^__metadata:`)
+	// nodeStatusPathRE is a route answering /status, the health endpoint of
+	// many Express APIs, when none of the usual health paths is there.
+	nodeStatusPathRE = regexp.MustCompile(`\.get\(\s*["'](/status)["']`)
 )
 
 // nodeLockfiles maps each lockfile to the tool that reads it, in the order
@@ -186,40 +202,15 @@ var nodeDetector = &detector{
 			return Detected{Value: strings.TrimSpace(engines["node"]), From: at("package.json", lineOf(data, `"node"`))}, true
 		}),
 	},
+	// The workspace member is chosen first: its package is the app's.
 	mains: func(p *project, c *Candidate) []Detected {
-		var found []Detected
-		add := func(d Detected) {
-			for _, f := range found {
-				if f.Value == d.Value {
-					return
-				}
-			}
-			found = append(found, d)
-		}
-		if pj, data, ok := readPackageJSON(p); ok {
-			// What 'npm start' runs is what the container should run.
-			if m := nodeStartRE.FindStringSubmatch(pj.Scripts["start"]); m != nil {
-				add(Detected{Value: path.Clean(m[1]), From: at("package.json", lineOf(data, `"start"`))})
-			}
-			if pj.Main != "" {
-				add(Detected{Value: path.Clean(pj.Main), From: at("package.json", lineOf(data, `"main"`))})
-			}
-		}
-		for _, f := range []string{"server.js", "index.js", "app.js", "main.js", "server.mjs", "index.mjs"} {
-			if p.exists(f) {
-				add(Detected{Value: f, From: f})
-			}
-		}
-		return found
+		nodeMember(p, c)
+		return nodeEntries(p, c.Member.Value, c)
 	},
-	sources: func(p *project, c *Candidate) []string { return []string{c.Main.Value} },
-	ports: []*regexp.Regexp{
-		regexp.MustCompile(`PORT\s*(?:\|\||\?\?)\s*["']?(\d{2,5})`),
-		regexp.MustCompile(`\.listen\(\s*(\d{2,5})`),
-		regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
-	},
-	health: []*regexp.Regexp{httpPathRE2},
-	notes:  nodeNotes,
+	sources: nodeSources,
+	port:    nodePort,
+	health:  []*regexp.Regexp{httpPathRE2, nodeStatusPathRE},
+	notes:   nodeNotes,
 }
 
 // nodeNotes fills the build tool, the build step and its output, and says
@@ -268,8 +259,12 @@ func nodeNotes(p *project, c *Candidate) {
 		}
 	}
 	// A build script: suggest it, and its output directory when a script or
-	// main names dist or build and main is inside it.
-	if pj != nil && strings.TrimSpace(pj.Scripts["build"]) != "" {
+	// main names dist or build and main is inside it. A workspace member's
+	// build runs through the workspace (its image holds the whole pruned
+	// workspace: members link each other through node_modules).
+	if c.Member.Value != "" {
+		nodeMemberBuild(p, c, tool.Value)
+	} else if pj != nil && strings.TrimSpace(pj.Scripts["build"]) != "" {
 		from := at("package.json", lineOf(data, `"build"`))
 		c.BuildCommand = []string{tool.Value, "run", "build"}
 		c.BuildFrom = from
@@ -299,17 +294,80 @@ func nodeNotes(p *project, c *Candidate) {
 	}
 }
 
+// nodeMemberBuild suggests the build of a workspace member, run through
+// the package manager's workspace support from the workspace's root.
+func nodeMemberBuild(p *project, c *Candidate, tool string) {
+	file := path.Join(c.Member.Value, "package.json")
+	pj, data, ok := readPackageJSONAt(p, file)
+	if !ok || strings.TrimSpace(pj.Scripts["build"]) == "" {
+		return
+	}
+	switch tool {
+	case "pnpm":
+		// NAME... selects the member and the workspace packages it
+		// depends on, built first (pnpm runs them in dependency order).
+		sel := "./" + c.Member.Value
+		if pj.Name != "" {
+			sel = pj.Name + "..."
+		}
+		c.BuildCommand = []string{"pnpm", "--filter", sel, "run", "build"}
+	case "yarn":
+		if pj.Name == "" {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s has a build script but no name, which 'yarn workspace NAME run build' needs: build.command is not suggested", file))
+			return
+		}
+		c.BuildCommand = []string{"yarn", "workspace", pj.Name, "run", "build"}
+	default:
+		c.BuildCommand = []string{"npm", "run", "build", "--workspace", c.Member.Value}
+	}
+	c.BuildFrom = at(file, lineOf(data, `"build"`))
+	if tool != "pnpm" {
+		nodeSiblingBuilds(p, c, data)
+	}
+}
+
+// nodeSiblingBuilds notes the workspace packages the member depends on
+// that have their own build script, which the member's build does not run.
+func nodeSiblingBuilds(p *project, c *Candidate, data []byte) {
+	var deps struct {
+		Dependencies map[string]string `json:"dependencies"`
+	}
+	if json.Unmarshal(data, &deps) != nil {
+		return
+	}
+	for _, m := range c.Members {
+		pj, _, ok := readPackageJSONAt(p, path.Join(m.Value, "package.json"))
+		if !ok || m.Value == c.Member.Value || pj.Name == "" || strings.TrimSpace(pj.Scripts["build"]) == "" {
+			continue
+		}
+		if _, ok := deps.Dependencies[pj.Name]; ok {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s depends on %s (%s), which has its own build script: build.command builds %s only; build %s first (for example with the workspace's own build)", c.Member.Value, pj.Name, m.Value, c.Member.Value, pj.Name))
+		}
+	}
+}
+
 // nodeDepFiles are what the dependency step copies: package.json and the
 // tool's lockfile. Every install is frozen (npm ci, --frozen-lockfile,
 // --immutable), so a missing lockfile is refused rather than replaced by a
 // lockfile-free install: the image would get whatever versions resolve on
 // the day it is built, not what the project tested.
 func nodeDepFiles(s *Spec) []DepFile {
+	var files []DepFile
 	switch s.Build.Tool {
 	case "pnpm":
-		return []DepFile{{Name: "package.json"}, {Name: "pnpm-lock.yaml", Create: "pnpm install --lockfile-only"}}
+		files = []DepFile{{Name: "package.json"}, {Name: "pnpm-lock.yaml", Create: "pnpm install --lockfile-only"}}
 	case "yarn":
-		return []DepFile{{Name: "package.json"}, {Name: "yarn.lock", Create: "yarn install --mode update-lockfile (Yarn 1: yarn install)"}}
+		files = []DepFile{{Name: "package.json"}, {Name: "yarn.lock", Create: "yarn install --mode update-lockfile (Yarn 1: yarn install)"}}
+	default:
+		files = []DepFile{{Name: "package.json"}, {Name: "package-lock.json", Create: "npm install --package-lock-only"}}
 	}
-	return []DepFile{{Name: "package.json"}, {Name: "package-lock.json", Create: "npm install --package-lock-only"}}
+	// A workspace member: every member's package.json is copied by a
+	// search; the chosen member's by name, so a wrong one is caught here.
+	if m := path.Clean(s.Build.Member); s.Build.Member != "" {
+		files = append(files, DepFile{Name: m + "/package.json", Field: "build.member"})
+		if s.Build.Tool == "pnpm" {
+			files = append(files, DepFile{Name: "pnpm-workspace.yaml"})
+		}
+	}
+	return files
 }

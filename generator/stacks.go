@@ -148,6 +148,9 @@ type DepFile struct {
 	// Create is the command that writes a missing lockfile ("" for a
 	// manifest the project must have, such as package.json).
 	Create string
+	// Field is the spec field a missing file is blamed on ("" means
+	// build.tool, or stack for a stack without tools).
+	Field string
 }
 
 // stackDoc is the README stacks table's text about a stack (Markdown).

@@ -1,0 +1,4 @@
+const routes = require('./routes');
+const app = require('express')();
+app.use(routes);
+app.listen(3000);

@@ -1,0 +1,8 @@
+import { defineConfig, type Options } from "tsup";
+
+export default defineConfig((options: Options) => ({
+  entryPoints: ["src/index.ts"],
+  clean: true,
+  format: ["cjs"],
+  ...options,
+}));

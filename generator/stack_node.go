@@ -186,6 +186,7 @@ var nodeDetector = &detector{
 			return Detected{Value: strings.TrimSpace(engines["node"]), From: at("package.json", lineOf(data, `"node"`))}, true
 		}),
 	},
+	declines: staticFrontend,
 	mains: func(p *project, c *Candidate) []Detected {
 		var found []Detected
 		add := func(d Detected) {

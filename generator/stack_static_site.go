@@ -105,3 +105,12 @@ func (s *staticGenerated) note(p *project) string {
 	}
 	return fmt.Sprintf("a %s site (%s) with no built %s/ (%s): dockergen does not run %s in the image (no %s builder image; Debian's package trails current themes), so run '%s' first, then generate: main %s is the directory it writes", s.gen.Name, s.config, s.out.Value, s.out.Source(), s.gen.Name, s.gen.Name, s.gen.Build, s.out.Value)
 }
+
+// staticJekyll reports a Jekyll site: its Gemfile is the site generator's,
+// not a Ruby app's. It is the ruby detector's declines (a one-line change
+// in stack_ruby.go, left to that stack's owner): until then a Jekyll site
+// is a ruby candidate first, static second.
+func staticJekyll(p *project) bool {
+	g := findSiteGenerator(p)
+	return g != nil && g.gen.Name == "Jekyll"
+}

@@ -232,13 +232,20 @@ func staticBuildNotes(p *project, c *Candidate, b *staticBuild) {
 	if b.needs != "" {
 		what += ", " + b.needs
 	}
-	what += fmt.Sprintf("): a static build, '%s' writes %s/ (%s), served by nginx", b.script.Value, b.out.Value, b.out.Source())
+	where := b.fw.Name + "'s default"
+	if b.out.From != b.dep.From {
+		where = b.out.From
+	}
+	what += fmt.Sprintf("): a static build, '%s' writes %s/ (%s), served by nginx", b.script.Value, b.out.Value, where)
 	if b.spa.Found() {
 		what += " with the single-page app fallback to /index.html"
 	} else {
 		what += "; a path that is no page stays a 404"
 	}
 	c.Notes = append(c.Notes, what)
+	if b.fallback.Found() {
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: the fallback page is %s, which nginx does not answer for unknown paths: set it to index.html for server nginx-spa (the single-page app fallback)", b.fallback.From, b.fallback.Value))
+	}
 	if lock := nodeLockfile(tool.Value); !p.exists(lock) {
 		msg := fmt.Sprintf("%s is missing: the build installs with %s from it, frozen (create it with '%s', then commit it)", lock, tool.Value, staticLockCreate(tool.Value))
 		for _, bun := range []string{"bun.lock", "bun.lockb"} {

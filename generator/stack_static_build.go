@@ -60,8 +60,9 @@ var staticFrameworks = []*staticFramework{
 		Name: "SvelteKit (adapter-static)", Deps: []string{"@sveltejs/adapter-static"},
 		Output:     "build",
 		OutputFrom: configString([]string{"svelte.config.js", "svelte.config.mjs", "svelte.config.ts"}, regexp.MustCompile(`\bpages\s*:\s*["']([^"'$]+)["']`)),
-		// adapter-static's fallback page makes it a single-page app.
-		SPAFrom: configString([]string{"svelte.config.js", "svelte.config.mjs", "svelte.config.ts"}, regexp.MustCompile(`\bfallback\s*:\s*["'](index\.html)["']`)),
+		// adapter-static's fallback page makes it a single-page app
+		// (nginx-spa answers /index.html: fallback: 'index.html').
+		SPAFrom: configString([]string{"svelte.config.js", "svelte.config.mjs", "svelte.config.ts"}, regexp.MustCompile(`\bfallback\s*:\s*["']([^"'$]+)["']`)),
 	},
 	{
 		Name: "Angular", Deps: []string{"@angular/cli", "@angular/build", "@angular-devkit/build-angular"},
@@ -89,6 +90,14 @@ var staticFrameworks = []*staticFramework{
 		OutputFrom: configString([]string{"vite.config.js", "vite.config.ts", "vite.config.mjs", "vite.config.mts", "vite.config.cjs", "vite.config.cts"}, regexp.MustCompile(`\boutDir\s*:\s*["']([^"'$]+)["']`)),
 		SPA:        true,
 	},
+	{
+		// A webpack site such as HTML5 Boilerplate's: index.html is the
+		// HtmlWebpackPlugin template; pages stay pages.
+		Name: "webpack", Deps: []string{"webpack"},
+		Needs:      func(p *project) (string, bool) { return "index.html", p.exists("index.html") },
+		Output:     "dist",
+		OutputFrom: configString([]string{"webpack.common.js", "webpack.config.js", "webpack.config.prod.js", "webpack.prod.js", "webpack.config.cjs", "webpack.config.mjs"}, regexp.MustCompile(`\bpath\s*:\s*path\.(?:resolve|join)\(\s*__dirname\s*,\s*["']([^"'$]+)["']\s*\)`)),
+	},
 }
 
 // staticServerDeps are dependencies that make a package.json a server's,
@@ -109,8 +118,10 @@ type staticBuild struct {
 	script Detected
 	// out is the output directory, From the setting or the dependency.
 	out Detected
-	// spa is set, with where it was read, for a single-page app.
-	spa Detected
+	// spa is set, with where it was read, for a single-page app; fallback
+	// is a fallback page other than index.html, which nginx-spa does not
+	// serve.
+	spa, fallback Detected
 	// server says why the project also has a server ("" for none).
 	server string
 }
@@ -180,8 +191,10 @@ func findStaticBuild(p *project) *staticBuild {
 		if fw.SPA {
 			b.spa = b.dep
 		} else if fw.SPAFrom != nil {
-			if d, ok := fw.SPAFrom(p); ok {
+			if d, ok := fw.SPAFrom(p); ok && d.Value == "index.html" {
 				b.spa = d
+			} else if ok {
+				b.fallback = d
 			}
 		}
 		for _, d := range staticServerDeps {
@@ -210,8 +223,7 @@ func staticFrontend(p *project) bool {
 	return b != nil && b.server == "" && b.out.Value != ""
 }
 
-// configMatch finds re in the first of files that exist: where (file:line),
-// or false.
+// configMatch finds re in files, in order: where (file:line), or false.
 func configMatch(files []string, re *regexp.Regexp) func(p *project) (string, bool) {
 	return func(p *project) (string, bool) {
 		for _, f := range files {
@@ -219,7 +231,6 @@ func configMatch(files []string, re *regexp.Regexp) func(p *project) (string, bo
 				if m := re.FindIndex(data); m != nil {
 					return at(f, lineAt(data, m[0])), true
 				}
-				return "", false
 			}
 		}
 		return "", false
@@ -227,16 +238,14 @@ func configMatch(files []string, re *regexp.Regexp) func(p *project) (string, bo
 }
 
 // configString reads re's first capture, a directory, from the first of
-// files that exist, with its file:line.
+// files that has it, with its file:line.
 func configString(files []string, re *regexp.Regexp) func(p *project) (Detected, bool) {
 	return func(p *project) (Detected, bool) {
 		for _, f := range files {
 			if data, ok := p.read(f); ok {
-				m := re.FindSubmatchIndex(data)
-				if m == nil {
-					return Detected{}, false
+				if m := re.FindSubmatchIndex(data); m != nil {
+					return Detected{Value: path.Clean(string(data[m[2]:m[3]])), From: at(f, lineAt(data, m[2]))}, true
 				}
-				return Detected{Value: path.Clean(string(data[m[2]:m[3]])), From: at(f, lineAt(data, m[2]))}, true
 			}
 		}
 		return Detected{}, false

@@ -79,8 +79,10 @@ type staticGenerated struct {
 	gen *siteGenerator
 	// config is where the generator was recognised.
 	config string
-	// out is the output directory, From the setting or the config.
-	out Detected
+	// out is the output directory, From the setting or the config; pages
+	// says it is docs/, GitHub Pages' publishing directory, instead.
+	out   Detected
+	pages bool
 }
 
 func findSiteGenerator(p *project) *staticGenerated {
@@ -93,6 +95,11 @@ func findSiteGenerator(p *project) *staticGenerated {
 		if d, ok := g.OutputFrom(p); ok {
 			s.out = d
 		}
+		// GitHub Pages publishes a branch's root or its docs/: a site
+		// built and moved there (hugo && mv public docs) is served from it.
+		if !p.exists(path.Join(s.out.Value, "index.html")) && p.exists("docs/index.html") {
+			s.out, s.pages = Detected{Value: "docs", From: "docs/index.html"}, true
+		}
 		return s
 	}
 	return nil
@@ -100,6 +107,9 @@ func findSiteGenerator(p *project) *staticGenerated {
 
 // note says what is served, or how to build it first.
 func (s *staticGenerated) note(p *project) string {
+	if s.pages {
+		return fmt.Sprintf("a %s site (%s) published from docs/ (GitHub Pages' directory): docs/ is served as it is; dockergen does not run %s in the image (no %s builder image), so rebuild docs/ ('%s', then move its output there) before each docker build", s.gen.Name, s.config, s.gen.Name, s.gen.Name, s.gen.Build)
+	}
 	if p.exists(path.Join(s.out.Value, "index.html")) {
 		return fmt.Sprintf("a %s site (%s): its committed output %s/ (%s) is served as it is; dockergen does not run %s in the image (no %s builder image), so run '%s' and commit %s/ before each docker build", s.gen.Name, s.config, s.out.Value, s.out.Source(), s.gen.Name, s.gen.Name, s.gen.Build, s.out.Value)
 	}

@@ -106,7 +106,7 @@ var staticStack = &stack{
 	Detector:    staticDetector,
 	DepFiles:    staticDepFiles,
 	Doc: stackDoc{
-		DetectedFrom: "`index.html` at the root or in `dist/`, `build/`, `public/`, `_site/`, `out/`, `site/`; a front-end build in `package.json` (Vite, Create React App, Angular, Vue CLI, Next.js `output: 'export'`, Astro, SvelteKit adapter-static) and its config's output directory; Hugo and Jekyll configs",
+		DetectedFrom: "`index.html` at the root or in `dist/`, `build/`, `public/`, `_site/`, `out/`, `site/`; a front-end build in `package.json` (Vite, Create React App, Angular, Vue CLI, Next.js `output: 'export'`, Astro, SvelteKit adapter-static, webpack) and its config's output directory; Hugo and Jekyll configs (their committed output, or `docs/`)",
 		ToolsNote:    "(the build's, as for node)",
 		Runtime:      "nginx as uid 10001 on 8080, read-only root, pid and temp paths on tmpfs; a build runs in Node.js and only its output is served; `nginx-spa` falls back to `/index.html`",
 	},

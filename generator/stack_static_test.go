@@ -79,6 +79,18 @@ func TestStaticServesOnlyTheSite(t *testing.T) {
 	for _, p := range []string{"package.json", "package-lock.json", "vite.config.js", "index.html", "src/main.js"} {
 		check(t, pm, p, false)
 	}
+	// Its image holds only the build's output, and nginx answers 404 for
+	// the dotfiles a build copies from public/ (.htaccess, .DS_Store).
+	files, err := Generate(&built, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df := string(files["Dockerfile"]); !strings.Contains(df, "COPY --from=build /src/dist /srv/site\n") && !strings.Contains(df, "COPY --from=build /src/dist /app\n") {
+		t.Errorf("the image holds more than dist:\n%s", df)
+	}
+	if conf := string(files["nginx.conf"]); !strings.Contains(conf, `location ~ /\.(?!well-known/) { return 404; }`) {
+		t.Errorf("a built site's dotfiles are served:\n%s", conf)
+	}
 }
 
 // TestStaticFrameworks: each front-end framework's static build is the

@@ -202,6 +202,7 @@ var nodeDetector = &detector{
 			return Detected{Value: strings.TrimSpace(engines["node"]), From: at("package.json", lineOf(data, `"node"`))}, true
 		}),
 	},
+	declines: staticFrontend,
 	// The workspace member is chosen first: its package is the app's.
 	mains: func(p *project, c *Candidate) []Detected {
 		nodeMember(p, c)

@@ -25,6 +25,7 @@ type initOptions struct {
 	main               string
 	member             string
 	tool, server       string
+	buildCmd, buildOut string
 	ports              []int
 	healthPath         string
 	healthCmd          string
@@ -100,6 +101,8 @@ values are checked like a spec's fields: a bad one is an error, exit 2.`),
 	f.StringVar(&o.main, "main", "", "what the container runs: the main package, script, build output or binary, as the stack names it (init asks with an example)")
 	f.StringVar(&o.member, "member", "", "the workspace member to build, a directory (for example crates/server); its binary becomes main unless --main is given; default: the detected one")
 	f.StringVar(&o.tool, "tool", "", "the package manager or build tool, for stacks with a choice ("+choicesText(generator.ToolsFor)+"); default: the detected one")
+	f.StringVar(&o.buildCmd, "build-command", "", "the build step (build.command), words separated by spaces, run without a shell (for example 'npm run build'); '' for none; default: the detected one")
+	f.StringVar(&o.buildOut, "build-output", "", "the directory the build step writes (build.output; node and static: for example dist, with --main dist for a static site); default: the detected one")
 	f.StringVar(&o.server, "server", "", "the application server, for stacks with a choice ("+choicesText(generator.ServersFor)+"); default: the detected one")
 	f.IntSliceVar(&o.ports, "port", nil, "a port the app listens on (repeat for several)")
 	f.StringVar(&o.healthPath, "healthcheck-path", "", "the HTTP path the healthcheck probes ("+strings.Join(httpProbeStacks(), ", ")+")")
@@ -341,6 +344,12 @@ func (o *initOptions) applyFlags(s *generator.Spec, changed func(string) bool) e
 	}
 	if changed("tool") {
 		s.Build.Tool = o.tool
+	}
+	if changed("build-command") {
+		s.Build.Command = strings.Fields(o.buildCmd) // exec form: never a shell string
+	}
+	if changed("build-output") {
+		s.Build.Output = o.buildOut
 	}
 	if changed("server") {
 		s.Server = o.server

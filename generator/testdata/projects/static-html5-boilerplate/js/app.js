@@ -1,0 +1,1 @@
+// Add your code here

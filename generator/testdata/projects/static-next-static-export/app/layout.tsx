@@ -1,0 +1,15 @@
+export const metadata = {
+  title: "Next.js Static Export",
+};
+
+export default function RootLayout({
+  children,
+}: {
+  children: React.ReactNode;
+}) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,157 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// PHP frameworks: what each writes at run time (made writable: a tmpfs
+// under the workdir, empty at each start), what it needs from the
+// environment (keys passed through, never baked in), what it must build
+// during the image build, and its health endpoint. Knowledge as data; the
+// detector applies it.
+type phpFramework struct {
+	Name string
+	// Package is the Composer package that identifies it, File a file the
+	// project must have beside it ("" for none).
+	Package, File string
+	// Marker identifies a framework without Composer (WordPress): a file.
+	Marker string
+	// Writable are directories under the workdir that it writes; each one
+	// is made writable when the project has it or always is true.
+	Writable []string
+	Always   bool
+	// Env is set in the image, each with why; PassEnv are passed from the
+	// environment at run time, each with why.
+	Env     []Setting
+	PassEnv []Setting
+	// Build is the build step run once the autoloader is written.
+	Build []string
+	// Health is where its health endpoint is declared.
+	Health     string
+	HealthRE   *regexp.Regexp
+	Notes      []string
+	WritableTo string
+}
+
+var phpFrameworks = []phpFramework{
+	{
+		Name: "Laravel", Package: "laravel/framework", File: "artisan",
+		// Not storage/ as a whole: the app's own storage/app stays, and
+		// Laravel needs the framework/ directories to exist (the view
+		// compiler's path is their realpath).
+		Writable: []string{"storage/framework/cache", "storage/framework/sessions", "storage/framework/views", "storage/logs"}, Always: true,
+		WritableTo: "caches, file sessions, compiled views and logs",
+		Env:        []Setting{{Name: "LOG_CHANNEL", Value: "stderr", Reason: "Laravel logs to storage/logs by default; stderr reaches docker logs"}},
+		PassEnv:    []Setting{{Name: "APP_KEY", Reason: "Laravel encrypts cookies and sessions with APP_KEY (php artisan key:generate --show); never baked into the image"}},
+		// The package manifest (bootstrap/cache/packages.php and
+		// services.php) that composer's post-autoload-dump script would
+		// write: built here, it stays read-only in the image.
+		Build:    []string{"php", "artisan", "package:discover", "--ansi"},
+		Health:   "bootstrap/app.php",
+		HealthRE: regexp.MustCompile(`\bhealth\s*:\s*['"](/[^'"]*)['"]`),
+		Notes: []string{
+			"Laravel: bootstrap/cache holds the package manifest built during the image build (php artisan package:discover) and stays read-only; run config:cache or route:cache in build.command if wanted",
+			"Laravel: set the database with DB_CONNECTION, DB_HOST, DB_DATABASE, DB_USERNAME and DB_PASSWORD (add them to passEnv: run.sh and compose pass them from the environment)",
+		},
+	},
+	{
+		Name: "Symfony", Package: "symfony/framework-bundle", File: "bin/console",
+		Writable: []string{"var"}, Always: true,
+		WritableTo: "its cache and logs (var/cache, var/log)",
+		Env:        []Setting{{Name: "APP_ENV", Value: "prod", Reason: "Symfony's .env says dev; the image runs the production environment"}},
+		PassEnv:    []Setting{{Name: "APP_SECRET", Reason: "Symfony signs CSRF tokens and cookies with APP_SECRET; never baked into the image"}},
+		Notes: []string{
+			"Symfony: .env is left out of the build context (.dockerignore); give the image its variables with env and passEnv, or write .env.local.php in build.command (composer dump-env prod)",
+		},
+	},
+	{
+		Name: "Slim", Package: "slim/slim",
+		Writable:   []string{"logs"},
+		WritableTo: "its log file (logs/app.log in the Slim skeleton)",
+	},
+	{
+		Name: "WordPress", Marker: "wp-config.php",
+		Writable:   []string{"wp-content/uploads"},
+		Always:     true,
+		WritableTo: "uploads",
+		Notes:      []string{"WordPress: uploads go to a tmpfs, lost when the container stops; mount a volume at the workdir's wp-content/uploads to keep them"},
+	},
+}
+
+// phpApplyFramework applies what dockergen knows of the project's framework.
+func phpApplyFramework(p *project, c *Candidate) {
+	cj, data, ok := readComposerJSON(p)
+	for _, fw := range phpFrameworks {
+		var from string
+		switch {
+		case fw.Package != "" && ok:
+			if _, has := cj.Require[fw.Package]; !has || (fw.File != "" && !p.exists(fw.File)) {
+				continue
+			}
+			from = at("composer.json", lineOf(data, `"`+fw.Package+`"`))
+		case fw.Marker != "" && p.exists(fw.Marker):
+			from = fw.Marker
+		default:
+			continue
+		}
+		var dirs []string
+		for _, w := range fw.Writable {
+			if fw.Always || isDir(p, w) {
+				c.Writable = append(c.Writable, Detected{Value: path.Join(DefaultWorkdir, w), From: from, Reason: fmt.Sprintf("%s writes %s", fw.Name, fw.WritableTo)})
+				dirs = append(dirs, w+"/")
+			}
+		}
+		if len(dirs) > 0 {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s (%s) writes %s: %s made writable (a tmpfs, empty at each start)", fw.Name, from, fw.WritableTo, strings.Join(dirs, ", ")))
+		}
+		for _, e := range fw.Env {
+			c.setEnv(e.Name, e.Value, from, e.Reason)
+		}
+		for _, e := range fw.PassEnv {
+			c.PassEnv = append(c.PassEnv, Setting{Name: e.Name, From: from, Reason: e.Reason})
+			c.Notes = append(c.Notes, fmt.Sprintf("%s (%s): %s is passed from the environment at run time (passEnv): %s", fw.Name, from, e.Name, e.Reason))
+		}
+		if len(fw.Build) > 0 && len(c.BuildCommand) == 0 {
+			c.BuildCommand, c.BuildFrom = fw.Build, from
+		}
+		if fw.HealthRE != nil && !c.HealthPath.Found() {
+			if m, ok := p.scan([]string{fw.Health}, []*regexp.Regexp{fw.HealthRE}); ok {
+				c.HealthPath = m
+			}
+		}
+		c.Notes = append(c.Notes, fw.Notes...)
+		return
+	}
+}
+
+// phpSQLiteRE names a SQLite database file.
+var phpSQLiteRE = regexp.MustCompile(`\.(sqlite|sqlite3|db)$`)
+
+// phpSQLiteNote notes SQLite files in the project: they are read-only in
+// the image.
+func phpSQLiteNote(p *project, c *Candidate) {
+	var found []string
+	for _, dir := range []string{".", "database", "data", "db", "var"} {
+		entries, err := fs.ReadDir(p.fsys, dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if !e.IsDir() && phpSQLiteRE.MatchString(e.Name()) {
+				found = append(found, path.Join(dir, e.Name()))
+			}
+		}
+	}
+	if len(found) > 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("SQLite database %s is read-only in the image (read-only root): point the app at a file in a writable path (a tmpfs, lost at each stop) or mount a volume for it, or use a database server", strings.Join(found, ", ")))
+	}
+}
+
+func isDir(p *project, name string) bool {
+	st, err := fs.Stat(p.fsys, name)
+	return err == nil && st.IsDir()
+}

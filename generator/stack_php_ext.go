@@ -162,6 +162,9 @@ var phpDriverExt = map[string]string{
 // .env.example or .env; bundled ones are left out, unknown ones noted.
 func phpDetectExtensions(p *project, c *Candidate) {
 	seen := map[string]bool{}
+	for _, x := range c.Extensions { // the framework's, already listed
+		seen[x.Value] = true
+	}
 	var unknown []string
 	add := func(name, from, why string) {
 		name = strings.ToLower(name)
@@ -201,6 +204,9 @@ func phpDetectExtensions(p *project, c *Candidate) {
 		if m, ok := p.scan([]string{f}, []*regexp.Regexp{phpDBConnRE, phpDBDriverRE}); ok {
 			if ext, known := phpDriverExt[m.Value]; known {
 				add(ext, m.From, "the app's database is "+m.Value)
+			}
+			if m.Value == "sqlite" {
+				c.Notes = append(c.Notes, fmt.Sprintf("%s: the database is SQLite, whose file the read-only image cannot change: point it at a writable path (a tmpfs, lost at each stop) or a mounted volume, or use a database server", m.From))
 			}
 			break
 		}

@@ -15,9 +15,10 @@ import (
 // detector applies it.
 type phpFramework struct {
 	Name string
-	// Package is the Composer package that identifies it, File a file the
-	// project must have beside it ("" for none).
-	Package, File string
+	// Packages are the Composer packages that identify it (any one), File
+	// a file the project must have beside it ("" for none).
+	Packages []string
+	File     string
 	// Marker identifies a framework without Composer (WordPress): a file.
 	Marker string
 	// Writable are directories under the workdir that it writes; each one
@@ -28,6 +29,8 @@ type phpFramework struct {
 	// environment at run time, each with why.
 	Env     []Setting
 	PassEnv []Setting
+	// Extensions are the PHP extensions it needs beyond the bundled ones.
+	Extensions []string
 	// Build is the build step run once the autoloader is written.
 	Build []string
 	// Health is where its health endpoint is declared.
@@ -39,7 +42,7 @@ type phpFramework struct {
 
 var phpFrameworks = []phpFramework{
 	{
-		Name: "Laravel", Package: "laravel/framework", File: "artisan",
+		Name: "Laravel", Packages: []string{"laravel/framework"}, File: "artisan",
 		// Not storage/ as a whole: the app's own storage/app stays, and
 		// Laravel needs the framework/ directories to exist (the view
 		// compiler's path is their realpath).
@@ -59,26 +62,32 @@ var phpFrameworks = []phpFramework{
 		},
 	},
 	{
-		Name: "Symfony", Package: "symfony/framework-bundle", File: "bin/console",
+		Name: "Symfony", Packages: []string{"symfony/framework-bundle"}, File: "bin/console",
 		Writable: []string{"var"}, Always: true,
 		WritableTo: "its cache and logs (var/cache, var/log)",
 		Env:        []Setting{{Name: "APP_ENV", Value: "prod", Reason: "Symfony's .env says dev; the image runs the production environment"}},
 		PassEnv:    []Setting{{Name: "APP_SECRET", Reason: "Symfony signs CSRF tokens and cookies with APP_SECRET; never baked into the image"}},
+		// Symfony's runtime reads .env at boot and fails without it, but
+		// .dockerignore keeps the project's .env (it may hold secrets) out
+		// of the build: the build writes an empty one.
+		Build: []string{"touch", ".env"},
 		Notes: []string{
-			"Symfony: .env is left out of the build context (.dockerignore); give the image its variables with env and passEnv, or write .env.local.php in build.command (composer dump-env prod)",
+			"Symfony: its runtime reads .env at boot, which .dockerignore keeps out of the build (it may hold secrets): build.command writes an empty .env, and the image's variables come from env and passEnv",
 		},
 	},
 	{
-		Name: "Slim", Package: "slim/slim",
+		Name: "Slim", Packages: []string{"slim/slim"},
 		Writable:   []string{"logs"},
 		WritableTo: "its log file (logs/app.log in the Slim skeleton)",
 	},
 	{
-		Name: "WordPress", Marker: "wp-config.php",
-		Writable:   []string{"wp-content/uploads"},
-		Always:     true,
+		// WordPress installed with Composer (roots/bedrock: web/wp, the
+		// content in web/app) or plain (wp-config.php, wp-content/).
+		Name: "WordPress", Packages: []string{"roots/wordpress", "johnpbloch/wordpress", "roots/wordpress-no-content"}, Marker: "wp-config.php",
+		Writable:   []string{"web/app/uploads", "wp-content/uploads"},
 		WritableTo: "uploads",
-		Notes:      []string{"WordPress: uploads go to a tmpfs, lost when the container stops; mount a volume at the workdir's wp-content/uploads to keep them"},
+		Extensions: []string{"mysqli"},
+		Notes:      []string{"WordPress: uploads go to a tmpfs, lost when the container stops; mount a volume on the uploads directory to keep them, and give the database settings (DB_NAME, DB_USER, DB_PASSWORD, DB_HOST) through passEnv"},
 	},
 }
 
@@ -86,21 +95,25 @@ var phpFrameworks = []phpFramework{
 func phpApplyFramework(p *project, c *Candidate) {
 	cj, data, ok := readComposerJSON(p)
 	for _, fw := range phpFrameworks {
-		var from string
-		switch {
-		case fw.Package != "" && ok:
-			if _, has := cj.Require[fw.Package]; !has || (fw.File != "" && !p.exists(fw.File)) {
-				continue
+		from := ""
+		for _, pkg := range fw.Packages {
+			if !ok {
+				break
 			}
-			from = at("composer.json", lineOf(data, `"`+fw.Package+`"`))
-		case fw.Marker != "" && p.exists(fw.Marker):
+			if _, has := cj.Require[pkg]; has && (fw.File == "" || p.exists(fw.File)) {
+				from = at("composer.json", lineOf(data, `"`+pkg+`"`))
+				break
+			}
+		}
+		if from == "" && fw.Marker != "" && p.exists(fw.Marker) {
 			from = fw.Marker
-		default:
+		}
+		if from == "" {
 			continue
 		}
 		var dirs []string
 		for _, w := range fw.Writable {
-			if fw.Always || isDir(p, w) {
+			if fw.Always || isDir(p, w) || (path.Dir(w) != "." && isDir(p, path.Dir(w))) {
 				c.Writable = append(c.Writable, Detected{Value: path.Join(DefaultWorkdir, w), From: from, Reason: fmt.Sprintf("%s writes %s", fw.Name, fw.WritableTo)})
 				dirs = append(dirs, w+"/")
 			}
@@ -114,6 +127,9 @@ func phpApplyFramework(p *project, c *Candidate) {
 		for _, e := range fw.PassEnv {
 			c.PassEnv = append(c.PassEnv, Setting{Name: e.Name, From: from, Reason: e.Reason})
 			c.Notes = append(c.Notes, fmt.Sprintf("%s (%s): %s is passed from the environment at run time (passEnv): %s", fw.Name, from, e.Name, e.Reason))
+		}
+		for _, x := range fw.Extensions {
+			c.Extensions = append(c.Extensions, Detected{Value: x, From: from, Reason: fw.Name + " needs " + x})
 		}
 		if len(fw.Build) > 0 && len(c.BuildCommand) == 0 {
 			c.BuildCommand, c.BuildFrom = fw.Build, from

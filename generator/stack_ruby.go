@@ -184,7 +184,9 @@ var rubyDetector = &detector{
 	health:  []*regexp.Regexp{rubyHealthRE},
 	notes: func(p *project, c *Candidate) {
 		c.Files = append(c.Files, rubyGemfileFiles(p)...)
-		railsDetect(p, c)
+		if !railsDetect(p, c) {
+			hanamiDetect(p, c)
+		}
 		pumaWorkersWhy(c)
 		_, hasLock := p.read("Gemfile.lock")
 		switch {
@@ -219,8 +221,9 @@ func rubySources(p *project, c *Candidate) []string {
 
 // rubyPorts find the port in the sources.
 var rubyPorts = []*regexp.Regexp{
-	regexp.MustCompile(`["']PORT["']\s*(?:,|\]\s*\|\|)\s*["']?(\d{2,5})`),
-	regexp.MustCompile(`["']PORT["']\s*\)\s*\{\s*(\d{2,5})`),
+	// PORT, or a framework's own (HANAMI_PORT), with its default.
+	regexp.MustCompile(`["'](?:[A-Z]+_)?PORT["']\s*(?:,|\]\s*\|\|)\s*["']?(\d{2,5})`),
+	regexp.MustCompile(`["'](?:[A-Z]+_)?PORT["']\s*\)\s*\{\s*(\d{2,5})`),
 	regexp.MustCompile(`(?m)^\s*port\s*\(?\s*["']?(\d{2,5})`),
 	regexp.MustCompile(`TCPServer\.new\([^)]*?(\d{2,5})\s*\)`),
 	regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),

@@ -14,8 +14,9 @@ import (
 // copied before bundle install.
 
 var (
-	// gemfileRubyFileRE: ruby file: ".ruby-version" (Bundler 2.4.19+).
-	gemfileRubyFileRE = regexp.MustCompile(`(?m)^\s*ruby\s*\(?\s*(?:file:|:file\s*=>)\s*["']([^"']+)["']`)
+	// gemfileRubyFileRE: ruby file: ".ruby-version" (Bundler 2.4.19+), or
+	// ruby File.read(".ruby-version").strip.
+	gemfileRubyFileRE = regexp.MustCompile(`(?m)^\s*ruby\s*\(?\s*(?:file:|:file\s*=>|File\.read\(\s*)\s*["']([^"']+)["']`)
 	// gemfileGemspecRE: a gemspec line, with its optional path:.
 	gemfileGemspecRE = regexp.MustCompile(`(?m)^\s*gemspec\b(?:.*?\bpath:\s*["']([^"']+)["'])?`)
 	// gemfilePathRE: gem "name", path: "dir" (or :path => "dir"), also in a

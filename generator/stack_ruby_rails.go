@@ -27,7 +27,8 @@ var (
 	railsJSBundlingRE = regexp.MustCompile(`(?m)^    (jsbundling-rails|cssbundling-rails) \(`)
 	railsSQLiteRE     = regexp.MustCompile(`(?m)^    sqlite3 \(`)
 	// ENV["NAME"] or ENV.fetch("NAME") of a variable, its name captured.
-	rubyPidfileRE = regexp.MustCompile(`ENV(?:\.fetch\(\s*|\[\s*)["'](PIDFILE)["']`)
+	// PIDFILE with a default (Rails 7.0's tmp/pids/server.pid).
+	rubyPidfileRE = regexp.MustCompile(`ENV\.fetch\(\s*["'](PIDFILE)["']\s*(?:,|\)\s*\{)`)
 	rubyPortEnvRE = regexp.MustCompile(`ENV(?:\.fetch\(\s*|\[\s*)["'](PORT)["']`)
 	railsStaticRE = regexp.MustCompile(`ENV\[\s*["'](RAILS_SERVE_STATIC_FILES)["']`)
 )
@@ -120,6 +121,17 @@ func railsDetect(p *project, c *Candidate) bool {
 		c.Notes = append(c.Notes, fmt.Sprintf("Rails: the healthcheck probes %s with X-Forwarded-Proto: https, so that config.force_ssl does not redirect it", c.HealthPath.Value))
 	}
 	return true
+}
+
+var hanamiLockRE = regexp.MustCompile(`(?m)^    hanami \(([0-9]+)\.`)
+
+// hanamiDetect: a Hanami app runs in its production environment, which it
+// reads from HANAMI_ENV.
+func hanamiDetect(p *project, c *Candidate) {
+	lock, _ := p.read("Gemfile.lock")
+	if m := hanamiLockRE.FindIndex(lock); m != nil {
+		c.setEnv("HANAMI_ENV", "production", at("Gemfile.lock", lineAt(lock, m[0]+4)), "Hanami reads its environment from HANAMI_ENV (development otherwise)")
+	}
 }
 
 // rubyPort finds the port: in the sources, else the server's default (Rails

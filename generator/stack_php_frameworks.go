@@ -34,8 +34,11 @@ type phpFramework struct {
 	// Build is the build step run once the autoloader is written.
 	Build []string
 	// Health is where its health endpoint is declared.
-	Health     string
-	HealthRE   *regexp.Regexp
+	Health   string
+	HealthRE *regexp.Regexp
+	// NoHealth says why probing / (the default healthcheck) may fail when
+	// no health endpoint is found.
+	NoHealth   string
 	Notes      []string
 	WritableTo string
 }
@@ -65,6 +68,7 @@ var phpFrameworks = []phpFramework{
 		Name: "Symfony", Packages: []string{"symfony/framework-bundle"}, File: "bin/console",
 		Writable: []string{"var"}, Always: true,
 		WritableTo: "its cache and logs (var/cache, var/log)",
+		NoHealth:   "in prod, / answers 404 unless a route serves it",
 		Env:        []Setting{{Name: "APP_ENV", Value: "prod", Reason: "Symfony's .env says dev; the image runs the production environment"}},
 		PassEnv:    []Setting{{Name: "APP_SECRET", Reason: "Symfony signs CSRF tokens and cookies with APP_SECRET; never baked into the image"}},
 		// Symfony's runtime reads .env at boot and fails without it, but
@@ -87,6 +91,7 @@ var phpFrameworks = []phpFramework{
 		Writable:   []string{"web/app/uploads", "wp-content/uploads"},
 		WritableTo: "uploads",
 		Extensions: []string{"mysqli"},
+		NoHealth:   "/ needs the database, so the container is unhealthy while it is down",
 		Notes:      []string{"WordPress: uploads go to a tmpfs, lost when the container stops; mount a volume on the uploads directory to keep them, and give the database settings (DB_NAME, DB_USER, DB_PASSWORD, DB_HOST) through passEnv"},
 	},
 }
@@ -138,6 +143,9 @@ func phpApplyFramework(p *project, c *Candidate) {
 			if m, ok := p.scan([]string{fw.Health}, []*regexp.Regexp{fw.HealthRE}); ok {
 				c.HealthPath = m
 			}
+		}
+		if fw.NoHealth != "" && !c.HealthPath.Found() {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: no health endpoint found, so the healthcheck probes /, and %s: set healthcheck.path to a route that answers 200 without its dependencies, or healthcheck.disabled: true", fw.Name, fw.NoHealth))
 		}
 		c.Notes = append(c.Notes, fw.Notes...)
 		return

@@ -236,6 +236,7 @@ var phpDetector = &detector{
 		phpApplyFramework(p, c)
 		phpDetectExtensions(p, c)
 		phpSQLiteNote(p, c)
+		frontEndBuildNote(p, c, "Composer")
 		phpWorkersWhy(c)
 		cj, data, ok := readComposerJSON(p)
 		switch {

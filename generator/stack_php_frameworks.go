@@ -179,3 +179,15 @@ func isDir(p *project, name string) bool {
 	st, err := fs.Stat(p.fsys, name)
 	return err == nil && st.IsDir()
 }
+
+// frontEndBuildNote notes a package.json build script (Vite, webpack) in a
+// project whose build image has no Node.js (php, ruby): the image does not
+// run it.
+func frontEndBuildNote(p *project, c *Candidate, builder string) {
+	pj, data, ok := readPackageJSON(p)
+	if !ok || pj == nil || strings.TrimSpace(pj.Scripts["build"]) == "" {
+		return
+	}
+	c.Notes = append(c.Notes, fmt.Sprintf("package.json:%d has a build script (%s) that the image build does not run: the %s build image has no Node.js. Build the assets before docker build (their output, such as public/build, is then copied with the app)",
+		lineOf(data, `"build"`), strings.TrimSpace(pj.Scripts["build"]), builder))
+}

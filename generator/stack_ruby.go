@@ -187,6 +187,9 @@ var rubyDetector = &detector{
 		if !railsDetect(p, c) {
 			hanamiDetect(p, c)
 		}
+		if lock, _ := p.read("Gemfile.lock"); !railsJSBundlingRE.Match(lock) {
+			frontEndBuildNote(p, c, "Ruby")
+		}
 		pumaWorkersWhy(c)
 		_, hasLock := p.read("Gemfile.lock")
 		switch {

@@ -146,6 +146,14 @@ type Candidate struct {
 	// Files are what a compiled app reads at run time (files): each Value
 	// a path in the project, From where the read is, Reason why.
 	Files []Detected
+	// Writable are directories the app writes to (writable, after /tmp),
+	// each with where the need was read and why.
+	Writable []Detected
+	// PassEnv are variables passed from the environment at run time
+	// (passEnv: keys never baked in); Value is empty.
+	PassEnv []Setting
+	// Extensions are runtime extensions to build in (extensions).
+	Extensions []Detected
 	// Member is the workspace member to build (build.member); Members
 	// lists every member found, for a wizard to offer.
 	Member  Detected
@@ -217,6 +225,20 @@ func (c *Candidate) Spec() *Spec {
 	}
 	if c.Member.Found() {
 		s.Build.Member = c.Member.Value
+	}
+	if len(c.Writable) > 0 {
+		s.Writable = []string{DefaultTmpfsPath}
+		for _, w := range c.Writable {
+			if !slices.Contains(s.Writable, w.Value) {
+				s.Writable = append(s.Writable, w.Value)
+			}
+		}
+	}
+	for _, e := range c.PassEnv {
+		s.PassEnv = append(s.PassEnv, e.Name)
+	}
+	for _, x := range c.Extensions {
+		s.Extensions = append(s.Extensions, x.Value)
 	}
 	return s
 }
@@ -468,6 +490,12 @@ func (p *project) read(name string) ([]byte, bool) {
 	}
 	p.cache[name] = data
 	return data, data != nil
+}
+
+// isDir reports whether name is a directory of the project.
+func isDir(p *project, name string) bool {
+	st, err := fs.Stat(p.fsys, name)
+	return err == nil && st.IsDir()
 }
 
 func (p *project) exists(name string) bool {

@@ -679,6 +679,9 @@ func checkCompose(t testing.TB, spec *Spec, d *data, c []byte) {
 	if len(d.Run.Ports) > 0 {
 		wantKeys = append(wantKeys, "ports")
 	}
+	if len(d.Run.PassEnv) > 0 {
+		wantKeys = append(wantKeys, "environment")
+	}
 	sort.Strings(wantKeys)
 	if got := keys(svc); !slices.Equal(got, wantKeys) {
 		t.Errorf("compose.yaml service keys %q, want %q", got, wantKeys)
@@ -717,6 +720,10 @@ func checkCompose(t testing.TB, spec *Spec, d *data, c []byte) {
 		eq("ports", svc["ports"], list(d.Run.Ports))
 	}
 	eq("restart", svc["restart"], d.Run.Restart)
+	// Passed variables: names only, never a value.
+	if len(d.Run.PassEnv) > 0 {
+		eq("environment", svc["environment"], list(d.Run.PassEnv))
+	}
 	// The healthcheck is the image's: the same probe and timing, or disabled.
 	if h := d.Run.Health; h == nil {
 		eq("healthcheck", svc["healthcheck"], map[string]any{"disable": true})

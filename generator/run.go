@@ -20,7 +20,9 @@ type RunSettings struct {
 	CPUs        string
 	Pids        int
 	Ports       []string // hostIP:hostPort:containerPort
-	Restart     string
+	// PassEnv are the variables passed from the caller's environment.
+	PassEnv []string
+	Restart string
 	// Health is the healthcheck of both the image (HEALTHCHECK) and
 	// compose.yaml; nil means the image has none (HEALTHCHECK NONE,
 	// disable: true).
@@ -54,6 +56,7 @@ func NewRunSettings(s *Spec, context string) RunSettings {
 		Pids:        s.Resources.Pids,
 		Restart:     "on-failure:5",
 		Health:      newHealth(s),
+		PassEnv:     s.PassEnv,
 	}
 	for _, w := range s.Writable {
 		r.Tmpfs = append(r.Tmpfs, fmt.Sprintf("%s:rw,noexec,nosuid,nodev,size=64m,uid=%d,gid=%d,mode=0700", w, s.User.UID, s.User.GID))
@@ -75,6 +78,9 @@ func NewRunSettings(s *Spec, context string) RunSettings {
 	flag("--cpus", r.CPUs)
 	flag("--pids-limit", strconv.Itoa(r.Pids))
 	flag("--user", r.User)
+	for _, e := range r.PassEnv {
+		flag("--env", e)
+	}
 	for _, p := range r.Ports {
 		flag("--publish", p)
 	}

@@ -251,6 +251,9 @@ func schemaExtras() map[string]map[string]any {
 		"files":      {"uniqueItems": true},
 		"files[]":    pattern(relPathRE.String()),
 		"env{}":      pattern(envKeyRE.String()),
+		"passEnv":    {"uniqueItems": true},
+		"passEnv[]":  pattern(envKeyRE.String()),
+		"extensions": {"uniqueItems": true},
 		"labels{}":   pattern(labelKeyRE.String()),
 
 		"build.args{}":            pattern(envKeyRE.String()),
@@ -295,6 +298,11 @@ func stackRules() []any {
 			props["server"] = map[string]any{"enum": st.Servers, "default": st.Servers[0]}
 		} else {
 			props["server"] = map[string]any{"const": ""}
+		}
+		if len(st.Extensions) > 0 {
+			props["extensions"] = map[string]any{"items": map[string]any{"enum": st.Extensions}}
+		} else {
+			props["extensions"] = map[string]any{"maxItems": 0}
 		}
 		buildProps := map[string]any{}
 		if len(st.Tools) > 0 {

@@ -51,7 +51,9 @@ type Spec struct {
 	// app reads at run time, for stacks whose image holds only the build's
 	// output (a Go or Rust binary): templates/, static/, config.yaml,
 	// migrations/. Each is copied to the same path under workdir, owned by
-	// root and read-only to the app.
+	// root and read-only to the app. For ruby they are what the Gemfile
+	// reads (.ruby-version, a gemspec, path: gems), copied before bundle
+	// install.
 	Files []string `yaml:"files,omitempty" json:"files,omitempty"`
 
 	// Build says how the app is built.
@@ -59,8 +61,15 @@ type Spec struct {
 	// Packages are extra OS packages installed in the runtime image
 	// (Debian names on slim, Alpine names on alpine; none on distroless or scratch).
 	Packages []string `yaml:"packages,omitempty" json:"packages,omitempty"`
+	// Extensions are runtime extensions built into the runtime image, for
+	// stacks that have them (php: intl, pdo_pgsql, redis, ...).
+	Extensions []string `yaml:"extensions,omitempty" json:"extensions,omitempty"`
 	// Env holds non-secret environment variables baked into the image.
 	Env map[string]string `yaml:"env,omitempty" json:"env,omitempty"`
+	// PassEnv names environment variables that run.sh and compose.yaml pass
+	// from the caller's environment into the container at run time (a key
+	// such as SECRET_KEY_BASE): never written into the image or the files.
+	PassEnv []string `yaml:"passEnv,omitempty" json:"passEnv,omitempty"`
 	// Labels are extra image labels; OCI title and description labels are added.
 	Labels map[string]string `yaml:"labels,omitempty" json:"labels,omitempty"`
 

@@ -41,6 +41,7 @@ var phpStack = &stack{
 	DefaultMain: "public/index.php",
 	MainHelp:    "the front controller, whose directory is the document root (for example public/index.php)",
 	Servers:     []string{"apache", "fpm"},
+	Extensions:  phpExtNames(),
 	BaseServers: map[string]string{BaseAlpine: "fpm"},
 	ChoiceHelp: map[string]string{
 		"apache": "Apache with mod_php, answers HTTP",
@@ -188,7 +189,9 @@ func phpComposerVersion(pick string) finder {
 
 // phpScriptHooks are the Composer events of an install that --no-scripts
 // skips.
-var phpScriptHooks = []string{"pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump", "post-root-package-install", "post-create-project-cmd"}
+// (post-root-package-install and post-create-project-cmd run only at
+// composer create-project, never at an install.)
+var phpScriptHooks = []string{"pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"}
 
 var phpDetector = &detector{
 	markers: []string{"composer.json", "public/index.php", "index.php", ".php-version"},
@@ -230,6 +233,11 @@ var phpDetector = &detector{
 	// generated configuration sets; the app's source does not choose it.
 	health: []*regexp.Regexp{httpPathRE2},
 	notes: func(p *project, c *Candidate) {
+		phpApplyFramework(p, c)
+		phpDetectExtensions(p, c)
+		phpSQLiteNote(p, c)
+		frontEndBuildNote(p, c, "Composer")
+		phpWorkersWhy(c)
 		cj, data, ok := readComposerJSON(p)
 		switch {
 		case !p.exists("composer.json"):
@@ -246,7 +254,10 @@ var phpDetector = &detector{
 					hooks = append(hooks, fmt.Sprintf("%s (%s)", h, at("composer.json", lineOf(data, `"`+h+`"`))))
 				}
 			}
-			if len(hooks) > 0 {
+			switch {
+			case len(hooks) > 0 && len(c.BuildCommand) > 0:
+				c.Notes = append(c.Notes, fmt.Sprintf("composer.json has install scripts that the image build does not run (it installs with --no-scripts): %s; build.command (%s) runs %s once the autoloader is written", strings.Join(hooks, ", "), c.BuildFrom, strings.Join(c.BuildCommand, " ")))
+			case len(hooks) > 0:
 				c.Notes = append(c.Notes, fmt.Sprintf("composer.json has install scripts that the image build does not run (it installs with --no-scripts): %s; run what they do with build.command if the app needs it", strings.Join(hooks, ", ")))
 			}
 		}
@@ -263,4 +274,34 @@ var phpDetector = &detector{
 // it is refused, with how to write one.
 func phpDepFiles(*Spec) []DepFile {
 	return []DepFile{{Name: "composer.json"}, {Name: "composer.lock", Create: "composer update --lock"}}
+}
+
+// ApacheWorkers is Apache's MaxRequestWorkers for a php spec (apache2.conf):
+// one mod_php worker per 32 MiB of the memory limit beyond 64 MiB (Apache's
+// parent and OPcache's shared memory), within the pids limit less 8 (the
+// parent, the healthcheck and a shell), at most 150 (Apache's own default)
+// and at least 1.
+func (s *Spec) ApacheWorkers() int {
+	n := 150
+	if mem := MemoryBytes(s.Resources.Memory); mem > 0 {
+		n = min(n, int((mem-64<<20)/(32<<20)))
+	}
+	if s.Resources.Pids > 0 {
+		n = min(n, s.Resources.Pids-8)
+	}
+	return max(n, 1)
+}
+
+// phpWorkersWhy says, as the server's reason, how many Apache workers the
+// defaults give and why.
+func phpWorkersWhy(c *Candidate) {
+	if c.Server.Value == "fpm" {
+		return
+	}
+	if c.Server.Value == "" {
+		c.Server.Value = "apache" // the default: From stays empty
+	}
+	s := &Spec{Resources: Resources{Memory: DefaultMemory, Pids: DefaultPids}}
+	c.Server.Reason = fmt.Sprintf("Apache runs at most %d mod_php workers (MaxRequestWorkers) in %s and %d pids: one per 32 MiB beyond 64 MiB for Apache's parent and OPcache, within the pids limit; it follows resources",
+		s.ApacheWorkers(), s.Resources.Memory, s.Resources.Pids)
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // TestDetectPHPBesideNode: a PHP project with a package.json (assets built
-// with npm) is a PHP project first; node is still offered.
+// with npm) is a PHP project first; node is still offered. The only note
+// says that the image does not build the assets.
 func TestDetectPHPBesideNode(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
@@ -38,8 +39,8 @@ func TestDetectPHPBesideNode(t *testing.T) {
 	if c.Name.Value != "site" || c.Version.Value != "8.2" || c.Version.From != "composer.json:1" || c.Main.Value != "public/index.php" {
 		t.Errorf("name %+v version %+v main %+v", c.Name, c.Version, c.Main)
 	}
-	if len(c.Notes) > 0 {
-		t.Errorf("notes for a complete project: %q", c.Notes)
+	if len(c.Notes) != 1 || !strings.Contains(c.Notes[0], "package.json:1 has a build script (vite build)") {
+		t.Errorf("notes %q, want only the one about the assets' build", c.Notes)
 	}
 }
 

@@ -27,6 +27,9 @@ var rubyStack = &stack{
 	Bases:       []string{BaseSlim, BaseAlpine},
 	DefaultMain: "app.rb",
 	Servers:     []string{"none", "puma"},
+	// files are what the Gemfile reads (.ruby-version, a gemspec, path:
+	// gems), copied before bundle install.
+	Files: true,
 	ChoiceHelp: map[string]string{
 		"none": "the interpreter runs main directly",
 		"puma": "Puma, a Rack server: main is the config.ru",
@@ -43,7 +46,10 @@ var rubyStack = &stack{
 		return "", "", "", errNoBase
 	},
 	// The URL is an argument, never part of the program; --disable-gems
-	// keeps the probe to the standard library (net/http and uri).
+	// keeps the probe to the standard library (net/http and uri). It says
+	// the request came through TLS (X-Forwarded-Proto: https), as behind
+	// the proxy that terminates it: a Rails app with config.force_ssl
+	// would otherwise answer a redirect.
 	HTTPProbe: func(interp, url string) []string {
 		return []string{interp, "--disable-gems", "-rnet/http", "-e", rubyProbe, url}
 	},
@@ -57,7 +63,7 @@ var rubyStack = &stack{
 	},
 	DepFiles: rubyDepFiles,
 	Doc: stackDoc{
-		DetectedFrom: "`Gemfile`, `Gemfile.lock` (RUBY VERSION), `.ruby-version`, `config.ru`",
+		DetectedFrom: "`Gemfile` (ruby, gemspec, path: gems), `Gemfile.lock` (RUBY VERSION, puma, rails), `.ruby-version`, `config.ru`, `config/puma.rb`, `config/routes.rb`",
 		Runtime:      "Bundler deployment mode, frozen lockfile, no development/test groups",
 	},
 	MainPrompt: "Script to run:",
@@ -69,7 +75,7 @@ const rubyInterp = "/usr/local/bin/ruby"
 
 // rubyProbe fetches ARGV[0] with net/http (2 s to connect, 2 s to answer)
 // and exits 0 only for a 2xx answer; an error exits 1.
-const rubyProbe = `u = URI(ARGV[0]); r = Net::HTTP.start(u.host, u.port, open_timeout: 2, read_timeout: 2) { |h| h.get(u.request_uri) }; exit(r.is_a?(Net::HTTPSuccess))`
+const rubyProbe = `u = URI(ARGV[0]); r = Net::HTTP.start(u.host, u.port, open_timeout: 2, read_timeout: 2) { |h| h.get(u.request_uri, 'X-Forwarded-Proto' => 'https') }; exit(r.is_a?(Net::HTTPSuccess))`
 
 // rubyCheckMain returns what is wrong with main: a script path inside the
 // build context (server none) or, with server puma, a rackup file (*.ru).
@@ -92,12 +98,14 @@ func rubyCheckMain(s *Spec) string {
 }
 
 // rubyEntry returns the ENTRYPOINT: the interpreter with bundler/setup and
-// main, or bundle exec puma bound to the first port on every interface with
-// main as its rackup file.
+// main, or bundle exec puma bound to the first port on every interface,
+// with the workers that fit the resources (PumaWorkers) and main as its
+// rackup file.
 func rubyEntry(s *Spec, interp string) []string {
 	if s.Server == "puma" {
 		return []string{path.Join(path.Dir(interp), "bundle"), "exec", "puma",
-			"--bind", "tcp://0.0.0.0:" + strconv.Itoa(s.Ports[0]), "--environment", "production", s.Main}
+			"--bind", "tcp://0.0.0.0:" + strconv.Itoa(s.Ports[0]), "--environment", "production",
+			"--workers", strconv.Itoa(s.PumaWorkers()), s.Main}
 	}
 	return []string{interp, "-rbundler/setup", s.Main}
 }
@@ -170,22 +178,19 @@ var rubyDetector = &detector{
 		}
 		return found
 	},
-	sources: func(p *project, c *Candidate) []string {
-		srcs := []string{c.Main.Value}
-		if p.exists("config.ru") {
-			srcs = append(srcs, "config.ru")
-		}
-		return append(srcs, "config/puma.rb")
-	},
-	ports: []*regexp.Regexp{
-		regexp.MustCompile(`["']PORT["']\s*(?:,|\]\s*\|\|)\s*["']?(\d{2,5})`),
-		regexp.MustCompile(`["']PORT["']\s*\)\s*\{\s*(\d{2,5})`),
-		regexp.MustCompile(`(?m)^\s*port\s*\(?\s*["']?(\d{2,5})`),
-		regexp.MustCompile(`TCPServer\.new\([^)]*?(\d{2,5})\s*\)`),
-		regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
-	},
-	health: []*regexp.Regexp{rubyHealthRE},
+	sources: rubySources,
+	ports:   rubyPorts,
+	port:    rubyPort,
+	health:  []*regexp.Regexp{rubyHealthRE},
 	notes: func(p *project, c *Candidate) {
+		c.Files = append(c.Files, rubyGemfileFiles(p)...)
+		if !railsDetect(p, c) {
+			hanamiDetect(p, c)
+		}
+		if lock, _ := p.read("Gemfile.lock"); !railsJSBundlingRE.Match(lock) {
+			frontEndBuildNote(p, c, "Ruby")
+		}
+		pumaWorkersWhy(c)
 		_, hasLock := p.read("Gemfile.lock")
 		switch {
 		case !p.exists("Gemfile"):
@@ -206,6 +211,25 @@ var rubyDetector = &detector{
 			c.Notes = append(c.Notes, fmt.Sprintf("%d scripts (%s): using %s — set main to the one that starts the app", len(c.Mains), strings.Join(names, ", "), c.Main.Value))
 		}
 	},
+}
+
+// rubySources are the files scanned for the port and health endpoint.
+func rubySources(p *project, c *Candidate) []string {
+	srcs := []string{c.Main.Value}
+	if p.exists("config.ru") && c.Main.Value != "config.ru" {
+		srcs = append(srcs, "config.ru")
+	}
+	return append(srcs, "config/puma.rb")
+}
+
+// rubyPorts find the port in the sources.
+var rubyPorts = []*regexp.Regexp{
+	// PORT, or a framework's own (HANAMI_PORT), with its default.
+	regexp.MustCompile(`["'](?:[A-Z]+_)?PORT["']\s*(?:,|\]\s*\|\|)\s*["']?(\d{2,5})`),
+	regexp.MustCompile(`["'](?:[A-Z]+_)?PORT["']\s*\)\s*\{\s*(\d{2,5})`),
+	regexp.MustCompile(`(?m)^\s*port\s*\(?\s*["']?(\d{2,5})`),
+	regexp.MustCompile(`TCPServer\.new\([^)]*?(\d{2,5})\s*\)`),
+	regexp.MustCompile(`(?i)\bport\s*[:=]\s*(\d{2,5})\b`),
 }
 
 // rubyDepFiles: the install is BUNDLE_FROZEN, which needs Gemfile.lock.

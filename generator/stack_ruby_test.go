@@ -86,7 +86,7 @@ func TestRubyDetectPriority(t *testing.T) {
 }
 
 // TestRubyEntryAndProbe: server none runs main with bundler/setup; puma runs
-// the rackup file bound to the first port. The probe's URL is an argument
+// the rackup file bound to the first port, with the workers that fit. The probe's URL is an argument
 // of its own, never part of the Ruby program.
 func TestRubyEntryAndProbe(t *testing.T) {
 	st := stacks["ruby"]
@@ -95,7 +95,8 @@ func TestRubyEntryAndProbe(t *testing.T) {
 		t.Errorf("entry = %q", got)
 	}
 	s.Server, s.Main = "puma", "config.ru"
-	if got := st.Entry(s, rubyInterp); !slices.Equal(got, []string{"/usr/local/bin/bundle", "exec", "puma", "--bind", "tcp://0.0.0.0:9000", "--environment", "production", "config.ru"}) {
+	s.Resources = Resources{Memory: "1g", CPUs: "2", Pids: 128}
+	if got := st.Entry(s, rubyInterp); !slices.Equal(got, []string{"/usr/local/bin/bundle", "exec", "puma", "--bind", "tcp://0.0.0.0:9000", "--environment", "production", "--workers", "2", "config.ru"}) {
 		t.Errorf("puma entry = %q", got)
 	}
 	url := "http://127.0.0.1:9000/health?x='\"];exit(0)#"
@@ -144,7 +145,7 @@ func TestRubyDetectPuma(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `ENTRYPOINT ["/usr/local/bin/bundle", "exec", "puma", "--bind", "tcp://0.0.0.0:3000", "--environment", "production", "config.ru"]`; !strings.Contains(string(files["Dockerfile"]), want) {
+	if want := `ENTRYPOINT ["/usr/local/bin/bundle", "exec", "puma", "--bind", "tcp://0.0.0.0:3000", "--environment", "production", "--workers", "0", "config.ru"]`; !strings.Contains(string(files["Dockerfile"]), want) {
 		t.Errorf("Dockerfile lacks %s:\n%s", want, files["Dockerfile"])
 	}
 }

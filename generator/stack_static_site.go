@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"io/fs"
 	"path"
 	"regexp"
 )
@@ -67,11 +66,6 @@ var siteGenerators = []*siteGenerator{
 		OutputFrom: configString([]string{"_config.yml"}, regexp.MustCompile(`(?m)^destination\s*:\s*["']?([\w./-]+)`)),
 		Build:      "bundle exec jekyll build",
 	},
-}
-
-func isDir(p *project, name string) bool {
-	st, err := fs.Stat(p.fsys, name)
-	return err == nil && st.IsDir()
 }
 
 // staticGenerated is a generator's site found in a project.

@@ -87,6 +87,9 @@ type stack struct {
 	// output, so run-time files must be named); Member whether
 	// build.member applies (the stack builds a workspace's member).
 	Output, JLink, AOT, Files, Member bool
+	// Extensions are the allowed values of extensions (runtime extensions
+	// the image builds in); nil when the stack has none.
+	Extensions []string
 	// CheckMain returns what is wrong with main ("" when it is fine); nil
 	// means main is a script path inside the build context.
 	CheckMain func(s *Spec) string

@@ -212,8 +212,18 @@ func (s *Spec) Validate() []FieldError {
 		} else if s.Build.Output != "" && len(s.Build.Command) == 0 {
 			bad("build.output", "an output directory needs build.command, which writes it (for example [\"npm\", \"run\", \"build\"])")
 		}
+		for i, x := range s.Extensions {
+			if len(st.Extensions) == 0 {
+				bad("extensions", "runtime extensions apply to %s only (allowed: empty for stack %s)", orList(stacksWith(func(st *stack) bool { return len(st.Extensions) > 0 })), s.Stack)
+				break
+			} else if !slices.Contains(st.Extensions, x) {
+				bad(fmt.Sprintf("extensions[%d]", i), "%q is not a %s extension dockergen builds in (allowed: %s)", x, s.Stack, orList(st.Extensions))
+			} else if slices.Index(s.Extensions, x) < i {
+				bad(fmt.Sprintf("extensions[%d]", i), "%q is listed twice", x)
+			}
+		}
 		if len(s.Files) > 0 && !st.Files {
-			bad("files", "run-time files apply to %s only, whose images hold only the build's output (allowed: empty for stack %s)", orList(stacksWith(func(st *stack) bool { return st.Files })), s.Stack)
+			bad("files", "files apply to %s only (allowed: empty for stack %s)", orList(stacksWith(func(st *stack) bool { return st.Files })), s.Stack)
 		}
 		for i, f := range s.Files {
 			if !relPathRE.MatchString(f) || strings.HasPrefix(f, "-") || escapes(f) || path.IsAbs(f) || path.Clean(f) == "." {
@@ -271,6 +281,16 @@ func (s *Spec) Validate() []FieldError {
 		}
 	}
 	checkMap(bad, "env", s.Env, envKeyRE, "a variable name (letters, digits and _, not starting with a digit)")
+	for i, e := range s.PassEnv {
+		f := fmt.Sprintf("passEnv[%d]", i)
+		if _, baked := s.Env[e]; baked {
+			bad(f, "%q is also in env: a passed variable is never baked into the image (keep it in one of the two)", e)
+		} else if !envKeyRE.MatchString(e) {
+			bad(f, "%q is not a variable name (letters, digits and _, not starting with a digit)", e)
+		} else if slices.Index(s.PassEnv, e) < i {
+			bad(f, "%q is listed twice", e)
+		}
+	}
 	checkMap(bad, "labels", s.Labels, labelKeyRE, "a label key (lower case letters, digits, '.' and '-')")
 	checkMap(bad, "build.args", s.Build.Args, envKeyRE, "an argument name (letters, digits and _, not starting with a digit)")
 	seenSecrets := map[string]bool{}

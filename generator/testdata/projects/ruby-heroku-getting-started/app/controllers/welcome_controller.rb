@@ -1,0 +1,7 @@
+class WelcomeController < ApplicationController
+
+  # GET /welcome
+  def index
+  end
+
+end

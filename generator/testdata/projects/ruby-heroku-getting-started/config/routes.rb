@@ -1,0 +1,5 @@
+Rails.application.routes.draw do
+  resources :widgets
+
+  root 'welcome#index'
+end

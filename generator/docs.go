@@ -3,11 +3,36 @@ package generator
 import "strings"
 
 // StacksTableBegin and StacksTableEnd mark the README's stacks table, which
-// stacksTable writes from the registry.
+// stacksTable writes from the registry; ReadsBegin and ReadsEnd its "what
+// dockergen reads" tables (readsTables).
 const (
 	StacksTableBegin = "<!-- BEGIN GENERATED stacks -->"
 	StacksTableEnd   = "<!-- END GENERATED stacks -->"
+	ReadsBegin       = "<!-- BEGIN GENERATED reads -->"
+	ReadsEnd         = "<!-- END GENERATED reads -->"
 )
+
+// readsTables returns the README's "what dockergen reads" section (Markdown,
+// between the markers, without them): for each detected stack, in detection
+// order, the files Detect reads and what it takes from each, from the
+// stack's Doc.Reads.
+func readsTables() string {
+	var b strings.Builder
+	for _, st := range registry {
+		if !st.detected() {
+			continue
+		}
+		title := st.Name
+		if st.Title != "" && st.Title != st.Name {
+			title += " (" + st.Title + ")"
+		}
+		b.WriteString("\n**" + title + "**\n\n| file | what dockergen takes from it |\n| --- | --- |\n")
+		for _, r := range st.Doc.Reads {
+			b.WriteString("| " + r.File + " | " + r.What + " |\n")
+		}
+	}
+	return b.String()
+}
 
 // stacksTable returns the README's stacks table (Markdown, between the
 // markers, without them): one row per registered stack in detection order,

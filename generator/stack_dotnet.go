@@ -51,6 +51,11 @@ var dotnetStack = &stack{
 		return []string{path.Join(s.Workdir, s.Name)}
 	},
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`*.csproj`/`*.fsproj`/`*.vbproj` (at the root, in `*/` and `src/*/`, and down to 4 levels), `*.sln`/`*.slnx`", "TargetFramework, AssemblyName, the Web SDK project first (Aspire AppHosts and test projects left out), PublishAot (`build.aot`)"},
+			{"`Directory.Build.props`, `global.json`", "TargetFramework and PublishAot when the project does not set them; the SDK version"},
+			{"`Properties/launchSettings.json`, `Program.cs`", "the Kestrel profile's port (in a note); `MapHealthChecks(\"...\")` paths"},
+		},
 		DetectedFrom: "`*.csproj`/`*.fsproj` down to 4 levels (TargetFramework, AssemblyName, Web SDK, PublishAot), `Directory.Build.props`, `*.sln`, `global.json`, `launchSettings.json` (Kestrel profile)",
 		Runtime:      "`dotnet publish` of the project, the aspnet image; `build.aot`: Native AOT on the `-aot` SDK, runtime-deps",
 		BaseNotes:    map[string]string{BaseDistroless: "Ubuntu chiseled"},

@@ -52,6 +52,12 @@ var goStack = &stack{
 	Detector:   goDetector,
 	DepFiles:   goDepFiles,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`go.mod`", "name (module); version (`toolchain`, else `go` as a minimum)"},
+			{"`package main` in `.` or `cmd/*`, and the module packages it imports", "main; port from listen calls (`http.ListenAndServe`, `http.Server{Addr}`, gin `Run`, echo `Start`, fiber `Listen`), `flag`/pflag/cobra/urfave defaults and env defaults (`getEnv(\"PORT\", \"8080\")`, `os.Getenv` + if empty, `LookupEnv`, struct tags); a read of `PORT` sets `env: PORT`; a privileged or loopback default is moved through the app's own flag (`command`) or variable"},
+			{"the same sources", "`files`: what is read at run time (`LoadHTMLGlob`, `Static`, `http.Dir`, `ParseGlob`/`ParseFiles`, `os.ReadFile`, viper config, `file://` migrations, flag defaults naming project paths); paths under `//go:embed` are not copied; a `-healthcheck` flag"},
+			{"`config.yaml`/`.toml` the app reads, `.env.example`", "`port:`/`addr:` (top level or under server/http/app); defaults of the variables the code reads"},
+		},
 		DetectedFrom: "`go.mod` (go/toolchain lines, module), `package main` in `.` or `cmd/*`",
 		Runtime:      "static binary, cgo off",
 	},

@@ -57,6 +57,12 @@ var nodeStack = &stack{
 	Detector:   nodeDetector,
 	DepFiles:   nodeDepFiles,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`package.json`", "name, `engines.node`, `packageManager`, the node command of `scripts.start`/`start:prod`/`dev`/`serve`, `main` (only files that exist or that the build writes), `scripts.build` and its output directory, `workspaces`"},
+			{"`Procfile`, `pnpm-workspace.yaml`, the lockfile", "the `web:` command first; workspace members; npm, yarn or pnpm"},
+			{"the entry and every source it imports", "port (`process.env.PORT` with its default, `listen(N)`, `listen({port})`, `serve({port})`); a read of `PORT` sets `env: PORT`; a loopback-only bind and its host variable; a health route"},
+			{"`.env.example`, `.nvmrc`, `.node-version`", "`PORT=` when the code has no default; the Node.js version"},
+		},
 		DetectedFrom: "`package.json` (engines, scripts, main, packageManager, workspaces), `pnpm-workspace.yaml`, `Procfile`, `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`, `.nvmrc`, `.node-version`, the sources the entry imports, `.env.example`",
 		ToolsNote:    "(corepack)",
 		Runtime:      "frozen install; with `build.command` dev dependencies only in the builder; `build.output` copies only the build's output; `build.member` installs the whole workspace and runs the member",

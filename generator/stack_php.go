@@ -101,6 +101,12 @@ var phpStack = &stack{
 	},
 	DepFiles: phpDepFiles,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`composer.json`, `.php-version`", "require.php and config.platform.php, `ext-*`, the framework (laravel/framework with artisan, symfony/framework-bundle with bin/console, slim/slim, roots/wordpress), install scripts"},
+			{"`composer.lock`", "the locked packages' `ext-*` (the extensions built in)"},
+			{"`public/index.php` or `index.php`, the app's `*.php`", "the document root; `new PDO('driver:...')` (PDO drivers)"},
+			{"`.env.example`, `bootstrap/app.php`, `logs/`, `web/app`, `wp-content/`", "`DB_CONNECTION`/`DATABASE_URL` (the PDO driver); Laravel's `health: '/up'`; writable paths; a `package.json` build script → a note"},
+		},
 		DetectedFrom: "`composer.json` (require.php), `composer.lock`, `public/index.php` or `index.php`, `.php-version`",
 		Runtime:      "Composer `--no-dev` in `composer:2`, production `php.ini`, Apache on 8080 as the app user",
 		BaseNotes:    map[string]string{BaseSlim: "apache or fpm", BaseAlpine: "fpm"},

@@ -71,6 +71,12 @@ var pythonStack = &stack{
 	DepFiles:   pythonDepFiles,
 	MainSource: pythonMainSource,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`requirements.txt` (and `requirements*.txt`), `pyproject.toml`, `Pipfile`, `poetry.lock`, `uv.lock`", "the installer (pip, Poetry, uv); gunicorn, uvicorn, `fastapi[standard]`; `requires-python`, name, `[build-system]` (a src layout is installed), `[project.scripts]`/`[tool.poetry.scripts]`, `[tool.fastapi] entrypoint`, `[tool.uv.workspace]` members"},
+			{"`.python-version`, `Procfile` (`web:`), `gunicorn.conf.py`", "version; the command (gunicorn/uvicorn `module:app`, `fastapi run`, `python x.py`, `python -m pkg`) and its `--port`/`--bind`; gunicorn's `bind` and its PORT default"},
+			{"`manage.py`, `PROJECT/wsgi.py`, `PROJECT/settings.py`", "Django → gunicorn `PROJECT.wsgi`; `STATIC_ROOT` → `collectstatic` in the build with a throwaway key; required variables → notes"},
+			{"`app.py`, `main.py`, `server.py`, a package's `__init__.py`/`main.py`/`__main__.py`", "the Flask or FastAPI app or factory, `app.run`/`uvicorn.run` port and host, reads of `PORT`, health routes, `python -m pkg`; framework default ports (Flask 5000, Django, gunicorn, uvicorn 8000)"},
+		},
 		DetectedFrom: "`requirements*.txt`, `pyproject.toml` (`[project]`, `[project.scripts]`, `[tool.poetry]`, `[tool.fastapi]`, `[tool.uv.workspace]`), `poetry.lock`, `uv.lock`, `.python-version`, `Procfile`, `gunicorn.conf.py`, `__main__.py`, Django/Flask/FastAPI",
 		Runtime:      "a virtualenv built in the builder and copied; no compilers in the runtime",
 		BaseNotes:    map[string]string{BaseDistroless: "the Debian release's Python"},

@@ -63,6 +63,12 @@ var rubyStack = &stack{
 	},
 	DepFiles: rubyDepFiles,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`Gemfile`", "the ruby constraint, `ruby file:` / `File.read(\".ruby-version\")`, `gemspec` and the files it requires, `path:` gems (copied before `bundle install`)"},
+			{"`Gemfile.lock`, `.ruby-version`", "RUBY VERSION; puma; rails/railties version (RAILS_ENV, key pass-through, `assets:precompile` with SECRET_KEY_BASE_DUMMY from 7.1), propshaft/sprockets-rails, sqlite3 (storage/), hanami (HANAMI_ENV)"},
+			{"`config.ru`, `config/puma.rb`", "a Rack app and its port (`PORT`/`HANAMI_PORT` defaults; Rails 3000, Rack 9292); Puma's PIDFILE default"},
+			{"`config/routes.rb`, `config/environments/production.rb`", "`rails/health#show` (the `/up` healthcheck); RAILS_SERVE_STATIC_FILES"},
+		},
 		DetectedFrom: "`Gemfile` (ruby, gemspec, path: gems), `Gemfile.lock` (RUBY VERSION, puma, rails), `.ruby-version`, `config.ru`, `config/puma.rb`, `config/routes.rb`",
 		Runtime:      "Bundler deployment mode, frozen lockfile, no development/test groups",
 	},
@@ -136,7 +142,9 @@ func rubyRelease(s string) (string, bool) {
 }
 
 var rubyDetector = &detector{
-	markers: []string{"Gemfile", "Gemfile.lock", ".ruby-version", "config.ru"},
+	// A Jekyll site's Gemfile is its site generator's: the site is static.
+	declines: staticJekyll,
+	markers:  []string{"Gemfile", "Gemfile.lock", ".ruby-version", "config.ru"},
 	name: []finder{func(p *project) (Detected, bool) {
 		// A gem-shaped app names itself in its gemspec.
 		matches, _ := fs.Glob(p.fsys, "*.gemspec")

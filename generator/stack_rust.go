@@ -59,6 +59,12 @@ var rustStack = &stack{
 	DepFiles:     rustDepFiles,
 	MainSource:   rustMainSource,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`Cargo.toml` (and each workspace member's)", "name, `rust-version`, `[[bin]]` name and path, `[workspace]` members and exclude (globs), inherited `*.workspace = true` keys, the dependencies that say how it serves (rocket, tera, tower-http, actix-files, config, sqlx)"},
+			{"`rust-toolchain(.toml)`, `Rocket.toml`", "version; Rocket's `port`, `address`, `template_dir` (`[default]` < `[release]` < `[global]`)"},
+			{"`.cargo/config.toml`", "Linux `linker` and `rustflags` (clang, lld, mold: installed in the builder); `-Z` flags, `build.target`, `target-dir`, `rustc-wrapper` (a note says why the build fails)"},
+			{"the binary's sources (`src/**/*.rs`), `configuration/*.yaml`", "bind address and port, reads of `PORT`/`HOST`, run-time reads (templates, static files, config, migrations) as distinct from compile-time embeds; `application.port`/`host`"},
+		},
 		DetectedFrom: "`Cargo.toml` (`rust-version`, `[[bin]]`, `[workspace]` members), `rust-toolchain(.toml)`, `Rocket.toml`, `.cargo/config.toml`, the binary's sources (listen address, `PORT`, run-time files)",
 		Runtime:      "`cargo build --release --locked` (a workspace member's `--bin` via `--manifest-path`), dependencies cached by dummies built against every manifest",
 		BaseNotes:    map[string]string{BaseDistroless: "cc", BaseAlpine: "static musl, `rust:V-alpine`"},

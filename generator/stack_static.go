@@ -106,6 +106,12 @@ var staticStack = &stack{
 	Detector:    staticDetector,
 	DepFiles:    staticDepFiles,
 	Doc: stackDoc{
+		Reads: []docRead{
+			{"`index.html` at the root or in `dist/`, `build/`, `public/`, `_site/`, `out/`, `site/`", "a plain site's directory (main); only the site is served, never README, LICENSE, `.github/` or dotfiles"},
+			{"`package.json`, `package-lock.json`/`yarn.lock`/`pnpm-lock.yaml`", "the `build` script (build.command) and the front-end framework (vite, react-scripts, @angular/cli, @vue/cli-service, next, astro, @sveltejs/adapter-static, webpack); a server dependency, a `start` script running node, or a `server.*` file keep it node; the package manager (build.tool); `bun.lock` → a note"},
+			{"`vite.config.*`, `angular.json`, `next.config.*`, `astro.config.*`, `svelte.config.*`, `vue.config.*`, `webpack*.js`", "the output directory served (main, build.output): `build.outDir`, `outputPath` and builder, `output: 'export'` and `distDir`, `outDir`/`adapter`, `pages`/`fallback`, `outputDir`, `output.path`; whether it is a single-page app (server `nginx-spa`)"},
+			{"`hugo.toml`/`hugo.yaml`/`hugo.json`/`config.toml`/`config.yaml` (`publishDir`), `_config.yml` (`destination`) with a jekyll `Gemfile`, `docs/index.html`", "a Hugo or Jekyll site's committed output (or a note saying how to build it first)"},
+		},
 		DetectedFrom: "`index.html` at the root or in `dist/`, `build/`, `public/`, `_site/`, `out/`, `site/`; a front-end build in `package.json` (Vite, Create React App, Angular, Vue CLI, Next.js `output: 'export'`, Astro, SvelteKit adapter-static, webpack) and its config's output directory; Hugo and Jekyll configs (their committed output, or `docs/`)",
 		ToolsNote:    "(the build's, as for node)",
 		Runtime:      "nginx as uid 10001 on 8080, read-only root, pid and temp paths on tmpfs; a build runs in Node.js and only its output is served; `nginx-spa` falls back to `/index.html`",

@@ -111,9 +111,7 @@ func (s *staticGenerated) note(p *project) string {
 }
 
 // staticJekyll reports a Jekyll site: its Gemfile is the site generator's,
-// not a Ruby app's. It is the ruby detector's declines (a one-line change
-// in stack_ruby.go, left to that stack's owner): until then a Jekyll site
-// is a ruby candidate first, static second.
+// not a Ruby app's, so the ruby detector declines it.
 func staticJekyll(p *project) bool {
 	g := findSiteGenerator(p)
 	return g != nil && g.gen.Name == "Jekyll"

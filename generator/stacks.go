@@ -166,7 +166,13 @@ type stackDoc struct {
 	ToolsNote string
 	// BaseNotes adds a word to a base (for example "cc" for distroless).
 	BaseNotes map[string]string
+	// Reads is the README's "what dockergen reads" table of the stack:
+	// each file Detect reads (Markdown) and what it takes from it.
+	Reads []docRead
 }
+
+// docRead is one row of a stack's "what dockergen reads" table.
+type docRead struct{ File, What string }
 
 // images returns the builder and runtime images and the interpreter of a
 // spec's stack, version, base and (where it matters) server.

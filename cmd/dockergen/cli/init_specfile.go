@@ -104,7 +104,7 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 			for _, f := range c.Files {
 				why = append(why, fmt.Sprintf("%s: %s (%s)", f.Value, f.Reason, f.Source()))
 			}
-			k.HeadComment = "Read by the app at run time, so copied into the image" + bulletList(why)
+			k.HeadComment = "Copied into the image from the project" + bulletList(why)
 		case "env":
 			var why []string
 			for _, e := range c.Env {

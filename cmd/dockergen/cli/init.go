@@ -313,6 +313,11 @@ func memberMain(s *generator.Spec, c *generator.Candidate, changed func(string) 
 	if !changed("member") || changed("main") {
 		return
 	}
+	mainInMember(s, c)
+}
+
+// mainInMember sets main to the first main found in the spec's member.
+func mainInMember(s *generator.Spec, c *generator.Candidate) {
 	dir := path.Clean(s.Build.Member) + "/"
 	for _, m := range c.Mains {
 		if strings.HasPrefix(m.From, dir) {

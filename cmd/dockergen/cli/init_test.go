@@ -646,3 +646,33 @@ func TestInitMemberFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestInitMemberQuestion: in a workspace with several members the wizard
+// asks which to build, and main follows the member chosen.
+func TestInitMemberQuestion(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"Cargo.toml":         "[workspace]\nmembers = [\"api\", \"worker\"]\n",
+		"Cargo.lock":         "version = 4\n",
+		"api/Cargo.toml":     "[package]\nname = \"api\"\n",
+		"api/src/main.rs":    "fn main() {}\n",
+		"worker/Cargo.toml":  "[package]\nname = \"worker\"\n\n[[bin]]\nname = \"jobs\"\npath = \"src/main.rs\"\n",
+		"worker/src/main.rs": "fn main() {}\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := newScript(map[string][]string{"Workspace member to build:": {"worker"}})
+	if r := runInitScripted(t, true, p, dir); r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	s := loadInitSpec(t, dir)
+	if s.Build.Member != "worker" || s.Main != "jobs" {
+		t.Errorf("member %q main %q, want worker and jobs", s.Build.Member, s.Main)
+	}
+}

@@ -92,6 +92,20 @@ func (w *wizard) run() (*generator.Spec, error) {
 	}
 	syncHealthFlag(s, c, w.changed)
 	syncPortEnv(s, c)
+	if w.ask("member") && len(c.Members) > 1 {
+		var choices []choice
+		for _, m := range c.Members {
+			choices = append(choices, choice{m.Value, "found in " + m.Source()})
+		}
+		def := c.Member.Value
+		if s.Build.Member != "" {
+			def = s.Build.Member
+		}
+		s.Build.Member = w.selectOne("Workspace member to build:", choices, def, "The project is a workspace; the image builds and runs one member (build.member). Its dependencies are installed with the whole workspace's lockfile.")
+		if s.Build.Member != c.Member.Value && !w.changed("main") {
+			mainInMember(s, c)
+		}
+	}
 	if w.ask("name") {
 		w.input("Image and container name:", s.Name, "Lower case letters and digits joined by - or _, 2 to 64 characters. It names the image (NAME:local) and the container.", "name",
 			func(s *generator.Spec, v string) error { s.Name = strings.TrimSpace(v); return nil })

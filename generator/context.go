@@ -82,7 +82,7 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 		mainSrc = st.MainSource(spec)
 	}
 	mainSrc = path.Clean(mainSrc)
-	c := &ctxCheck{p: p, ignore: ignore}
+	c := &ctxCheck{p: p, ignore: ignore, df: df}
 	for _, cp := range srcs {
 		for _, src := range cp.srcs {
 			src = path.Clean(strings.TrimPrefix(src, "/"))
@@ -150,7 +150,8 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 // The spec is consistent when one of its ports is the code's, or when it
 // moves the app to its first port: env PORT, or a variable the detector
 // names as the app's port setting, set to that port, or the port as an
-// argument of its command (--port 8080, --port=8080, :8080).
+// argument of the image's ENTRYPOINT or CMD (the spec's command, or a
+// server the stack runs: --port 8080, --port=8080, --bind 0.0.0.0:8080).
 func (c *ctxCheck) portWarning(spec *Spec, st *stack) string {
 	if len(spec.Ports) == 0 || st.Detector == nil || !st.detected() || c.p.Context == nil {
 		return ""
@@ -177,10 +178,8 @@ func (c *ctxCheck) portWarning(spec *Spec, st *stack) string {
 			return ""
 		}
 	}
-	for _, a := range spec.Command {
-		if a == want || strings.HasSuffix(a, "="+want) || strings.HasSuffix(a, ":"+want) {
-			return ""
-		}
+	if bindsPort(c.df, want) {
+		return "" // the image's own server or the spec's command sets it
 	}
 	why := ""
 	if cand.Port.Reason != "" {
@@ -210,6 +209,7 @@ func toolName(s *Spec) string {
 type ctxCheck struct {
 	p      Project
 	ignore *patternmatcher.PatternMatcher
+	df     []byte // the generated Dockerfile
 }
 
 // present reports whether the context holds name and .dockerignore keeps it.
@@ -267,6 +267,39 @@ func ignoreMatcher(di []byte) (*patternmatcher.PatternMatcher, error) {
 		return nil, bugf(".dockerignore", err)
 	}
 	return pm, nil
+}
+
+// bindsPort reports whether the final stage's ENTRYPOINT or CMD of a
+// Dockerfile passes port as an argument: a word that is the port or ends in
+// ":port" or "=port".
+func bindsPort(df []byte, port string) bool {
+	ast, err := parser.Parse(bytes.NewReader(df))
+	if err != nil {
+		return false
+	}
+	stages, _, err := instructions.Parse(ast.AST, nil)
+	if err != nil || len(stages) == 0 {
+		return false
+	}
+	for _, cmd := range stages[len(stages)-1].Commands {
+		var words []string
+		switch c := cmd.(type) {
+		case *instructions.EntrypointCommand:
+			words = c.CmdLine
+		case *instructions.CmdCommand:
+			words = c.CmdLine
+		default:
+			continue
+		}
+		for _, w := range words {
+			for _, f := range strings.Fields(w) { // a shell form is one string
+				if f == port || strings.HasSuffix(f, ":"+port) || strings.HasSuffix(f, "="+port) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // contextCopy is one COPY that reads the build context.

@@ -249,6 +249,12 @@ func TestCheckContextPort(t *testing.T) {
 		"package-lock.json": {Data: []byte("{}")},
 		"server.js":         {Data: []byte("const http = require('http');\nconst port = process.env.PORT || 3000;\nhttp.createServer(() => {}).listen(port);\n")},
 	}
+	flaskFS := func(reqs string) fstest.MapFS {
+		return fstest.MapFS{
+			"requirements.txt": {Data: []byte(reqs)},
+			"app.py":           {Data: []byte("from flask import Flask\n\napp = Flask(__name__)\n\n\nif __name__ == \"__main__\":\n    app.run(host=\"0.0.0.0\", port=5000)\n")},
+		}
+	}
 	twoMains := goFS()
 	delete(twoMains, "main.go")
 	twoMains["cmd/api/main.go"] = &fstest.MapFile{Data: []byte(goMain)}
@@ -283,6 +289,17 @@ func TestCheckContextPort(t *testing.T) {
 		{name: "node: env PORT moves it", src: "stack: node\nports: [8080]\nenv:\n  PORT: \"8080\"\n", fsys: nodeFS},
 		{name: "node: ports left to the default", src: "stack: node\n", fsys: nodeFS,
 			warn: "dockergen.yaml: ports: 8080, but server.js:2 listens on 3000: nothing will answer on 8080 (set ports to [3000], or make the app listen on 8080)"},
+		{
+			name: "python without a server: the script binds the port",
+			src:  "stack: python\nports: [8080]\n",
+			fsys: flaskFS("flask==3.1.0\n"),
+			warn: "dockergen.yaml:4: ports: 8080, but app.py:7 listens on 5000: nothing will answer on 8080 (set ports to [5000], or make the app listen on 8080)",
+		},
+		{
+			name: "python with gunicorn: the image's server binds the spec's port",
+			src:  "stack: python\nserver: gunicorn\nmain: app:app\nports: [8080]\n",
+			fsys: flaskFS("flask==3.1.0\ngunicorn==23.0.0\n"),
+		},
 		{
 			name: "no port read from the code",
 			src:  "stack: go\nports: [8080]\n",

@@ -61,6 +61,7 @@ type layoutRow struct {
 	Project    string  `json:"project"`
 	Stack      string  `json:"stack"`
 	Base       string  `json:"base,omitempty"`
+	Runtime    string  `json:"runtime,omitempty"`
 	Port       int     `json:"port,omitempty"`
 	Probe      string  `json:"probe"`
 	Result     string  `json:"result"`
@@ -213,6 +214,9 @@ func runProject(t *testing.T, name string, fx layoutFixture, r *layoutRow) {
 	buildLog, took := runScript(t, dir, []string{pull, "IMAGE=" + image, "CONTAINER=" + container}, "build", "--no-cache", "--progress=plain")
 	r.BuildSec = took.Seconds()
 	r.ImageBytes, _, _ = imageInfo(t, image)
+	if builder, runtimeImage, _, err := stackImages(spec); err == nil {
+		r.Runtime = runtimeOf(builder, runtimeImage)
+	}
 
 	// 3. It runs with the generated run settings, flag for flag what run.sh
 	// runs, but each port published on a free port of this host (another
@@ -267,6 +271,9 @@ func runProject(t *testing.T, name string, fx layoutFixture, r *layoutRow) {
 	if rs.Health != nil {
 		waitHealthy(t, container, 120*time.Second)
 		r.Health = "healthy"
+		if _, err := http2xx(url, 10*time.Second); err != nil {
+			t.Errorf("healthy, but no longer answering: %v", err)
+		}
 	}
 	state := strings.TrimSpace(docker(t, "inspect", "--format", "{{.State.Status}} {{.RestartCount}} {{.HostConfig.ReadonlyRootfs}}", container))
 	if state != "running 0 true" {
@@ -346,15 +353,15 @@ func projectsSection() string {
 	var b strings.Builder
 	b.WriteString("\n## Real project layouts\n\n")
 	b.WriteString("Each project of the corpus (`generator/testdata/projects`, modelled on the public project its `NAME.fixture.yaml` names) whose dependencies come from the Go module proxy or npm, taken as a new user would (TestE2EProjects): `dockergen init --yes` on a copy, built with the generated `run.sh`, run with exactly the generated run settings (ports published on a free port of this host), its probe path fetched from the host, its healthcheck waited for. **answer s**: from `docker run` to the first 2xx; **total s**: init, build, run and checks.\n\n")
-	b.WriteString("| project | stack | base | port | probe | result | HTTP | health | size MB | build s | answer s | total s |\n")
-	b.WriteString("|---|---|---|---:|---|---|---:|---|---:|---:|---:|---:|\n")
+	b.WriteString("| project | stack | base | runtime (real version) | port | probe | result | HTTP | health | size MB | build s | answer s | total s |\n")
+	b.WriteString("|---|---|---|---|---:|---|---|---:|---|---:|---:|---:|---:|\n")
 	for _, r := range rows {
 		status := ""
 		if r.Status != 0 {
 			status = strconv.Itoa(r.Status)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %d | `%s` | %s | %s | %s | %.1f | %.1f | %.1f | %.1f |\n",
-			r.Project, r.Stack, r.Base, r.Port, r.Probe, r.Result, status, r.Health, float64(r.ImageBytes)/1e6, r.BuildSec, r.AnswerSec, r.TotalSec)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | `%s` | %s | %s | %s | %.1f | %.1f | %.1f | %.1f |\n",
+			r.Project, r.Stack, r.Base, r.Runtime, r.Port, r.Probe, r.Result, status, r.Health, float64(r.ImageBytes)/1e6, r.BuildSec, r.AnswerSec, r.TotalSec)
 	}
 	return b.String()
 }

@@ -181,12 +181,16 @@ func (c *ctxCheck) portWarning(spec *Spec, st *stack) string {
 	if bindsPort(c.df, want) {
 		return "" // the image's own server or the spec's command sets it
 	}
+	where := cand.Port.From // relative to the context
+	if c.p.ContextName != "" && c.p.ContextName != "." {
+		where = path.Join(c.p.ContextName, where)
+	}
 	why := ""
 	if cand.Port.Reason != "" {
 		why = " (" + cand.Port.Reason + ")"
 	}
 	return fmt.Sprintf("%s: ports: %s, but %s listens on %s%s: nothing will answer on %s (set ports to [%s], or make the app listen on %s)",
-		c.at("ports"), want, cand.Port.From, cand.Port.Value, why, want, cand.Port.Value, want)
+		c.at("ports"), want, where, cand.Port.Value, why, want, cand.Port.Value, want)
 }
 
 // at is the spec file and the line of field in it, when the file sets it.

@@ -154,7 +154,9 @@ func TestE2EProjects(t *testing.T) {
 				if !t.Failed() && !t.Skipped() {
 					r.Result = "passed"
 				}
-				t.Logf("%s: %s in %.1fs (build %.1fs, answer %.1fs after start)", name, r.Result, r.TotalSec, r.BuildSec, r.AnswerSec)
+				if !t.Skipped() {
+					t.Logf("%s: %s in %.1fs (build %.1fs, answer %.1fs after start)", name, r.Result, r.TotalSec, r.BuildSec, r.AnswerSec)
+				}
 				addLayoutRow(r)
 			}()
 			runProject(t, name, fx, &r)

@@ -3,7 +3,7 @@ GO      ?= go
 DOCKER  ?= /usr/bin/docker
 export DOCKER
 
-.PHONY: all build test e2e e2e-report referees bench fuzz examples golden seccomp-measure clean
+.PHONY: all build test e2e e2e-projects e2e-report referees bench fuzz examples golden seccomp-measure clean
 
 all: build test
 
@@ -17,13 +17,22 @@ test:
 	$(GO) vet -tags referees ./examples/referees
 	$(GO) test -count=1 ./...
 
-# Every example x base built and run hardened on a real Docker engine. As root
+# Every example x base built and run hardened on a real Docker engine, and
+# every project of the corpus (generator/testdata/projects) that says
+# engine: true taken from 'init --yes' to an answering container. As root
 # it installs and starts the engine and builds the local stand-in base images
 # first (.ci/docker-up.sh, .ci/standins.sh); writes examples/E2E-REPORT.md.
 e2e:
 	sh .ci/docker-up.sh
 	bash .ci/standins.sh
-	E2E_REPORT=$(CURDIR)/examples/E2E-REPORT.md $(GO) test -tags e2e -count=1 -timeout 45m -v ./examples
+	E2E_REPORT=$(CURDIR)/examples/E2E-REPORT.md $(GO) test -tags e2e -count=1 -timeout 75m -v ./examples
+
+# Only the corpus' engine projects (TestE2EProjects), without touching the
+# report; E2E_ONLY=projects/NAME picks some.
+e2e-projects:
+	sh .ci/docker-up.sh
+	bash .ci/standins.sh
+	$(GO) test -tags e2e -count=1 -timeout 45m -v -run '^TestE2EProjects$$' ./examples
 
 # The referees: Trivy (trivy config) and KICS over every golden and example,
 # offline; fails on any finding not documented in generator/referees.yaml

@@ -138,7 +138,7 @@ func addRow(r row) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if p := os.Getenv("E2E_REPORT"); p != "" && len(report) > 0 {
+	if p := os.Getenv("E2E_REPORT"); p != "" && (len(report) > 0 || len(layoutRows) > 0) {
 		if err := writeReport(p); err != nil {
 			fmt.Fprintln(os.Stderr, "e2e report:", err)
 			code = 1
@@ -956,7 +956,7 @@ func writeReport(mdPath string) error {
 		}
 		return report[i].Row < report[j].Row
 	})
-	js, err := json.MarshalIndent(map[string]any{"rows": report, "notes": notes, "engine": engineVersion(), "go": runtime.Version(), "article_nginx_bytes": articleNginx.Bytes}, "", "  ")
+	js, err := json.MarshalIndent(map[string]any{"rows": report, "notes": notes, "engine": engineVersion(), "go": runtime.Version(), "article_nginx_bytes": articleNginx.Bytes, "projects": layoutRows}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -984,6 +984,7 @@ func writeReport(mdPath string) error {
 		b.WriteString("\n" + n + "\n")
 	}
 	b.WriteString(articleSection())
+	b.WriteString(projectsSection())
 	return os.WriteFile(mdPath, []byte(b.String()), 0o644)
 }
 

@@ -369,10 +369,16 @@ func baseImages(stack, base string, over *yaml.Node) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return fromImages(files["Dockerfile"])
+}
+
+// fromImages are the images a Dockerfile names in FROM, without scratch and
+// the Dockerfile's own stages.
+func fromImages(dockerfile []byte) ([]string, error) {
 	stages := map[string]bool{"scratch": true}
 	var images []string
 	froms := 0
-	for _, line := range strings.Split(string(files["Dockerfile"]), "\n") {
+	for _, line := range strings.Split(string(dockerfile), "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 || f[0] != "FROM" {
 			continue

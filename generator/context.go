@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -38,6 +40,13 @@ type Project struct {
 // --frozen-lockfile, yarn --immutable, poetry, uv --locked, BUNDLE_FROZEN,
 // composer install, cargo --locked), which is what makes the image
 // reproducible; the stack's DepFiles say which files and how to create them.
+//
+// Last, the port: the stack's detection is run again on the context, and a
+// port it read from the code that none of the spec's ports is (and no
+// setting of the spec moves the app to) is a warning naming where the code
+// binds it. It is never an error: a port read by a pattern from source code
+// is a hint, not a certainty (a flag, a config file or the environment may
+// set another at run time).
 func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []string, err error) {
 	st := stacks[spec.Stack]
 	if st == nil {
@@ -73,7 +82,7 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 		mainSrc = st.MainSource(spec)
 	}
 	mainSrc = path.Clean(mainSrc)
-	c := &ctxCheck{p: p, ignore: ignore}
+	c := &ctxCheck{p: p, ignore: ignore, df: df}
 	for _, cp := range srcs {
 		for _, src := range cp.srcs {
 			src = path.Clean(strings.TrimPrefix(src, "/"))
@@ -130,7 +139,71 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 			return warnings, c.errAt("main", "%q is not in the build context %s%s", spec.Main, p.ContextName, c.why(mainSrc))
 		}
 	}
+	if w := c.portWarning(spec, st); w != "" {
+		warnings = append(warnings, w)
+	}
 	return warnings, nil
+}
+
+// portWarning compares the spec's ports with the port the stack's detector
+// reads from the code in the context, and says when nothing would answer on
+// the spec's first port. It stays silent when it cannot compare: the
+// stack's files are not in the context, no port was read from the code
+// (Found), or the spec builds another main than the one detection reads.
+// The spec is consistent when one of its ports is the code's, or when it
+// moves the app to its first port: env PORT, or a variable the detector
+// names as the app's port setting, set to that port, or the port as an
+// argument of the image's ENTRYPOINT or CMD (the spec's command, or a
+// server the stack runs: --port 8080, --port=8080, --bind 0.0.0.0:8080).
+func (c *ctxCheck) portWarning(spec *Spec, st *stack) string {
+	if len(spec.Ports) == 0 || st.Detector == nil || !st.detected() || c.p.Context == nil {
+		return ""
+	}
+	pr := &project{fsys: c.p.Context, dirName: path.Base(c.p.ContextName), cache: map[string][]byte{}}
+	cand := st.detect(pr)
+	if cand == nil || !cand.Port.Found() {
+		return ""
+	}
+	if spec.Main != "" && cand.Main.Value != "" && path.Clean(spec.Main) != path.Clean(cand.Main.Value) {
+		return "" // the port read is another main's
+	}
+	code, err := strconv.Atoi(cand.Port.Value)
+	if err != nil || slices.Contains(spec.Ports, code) {
+		return ""
+	}
+	want := strconv.Itoa(spec.Ports[0])
+	settings := []string{"PORT"}
+	for _, e := range cand.Env {
+		settings = append(settings, e.Name)
+	}
+	for _, name := range settings {
+		if spec.Env[name] == want {
+			return ""
+		}
+	}
+	if bindsPort(c.df, want) {
+		return "" // the image's own server or the spec's command sets it
+	}
+	where := cand.Port.From // relative to the context
+	if c.p.ContextName != "" && c.p.ContextName != "." {
+		where = path.Join(c.p.ContextName, where)
+	}
+	why := ""
+	if cand.Port.Reason != "" {
+		why = " (" + cand.Port.Reason + ")"
+	}
+	return fmt.Sprintf("%s: ports: %s, but %s listens on %s%s: nothing will answer on %s (set ports to [%s], or make the app listen on %s)",
+		c.at("ports"), want, where, cand.Port.Value, why, want, cand.Port.Value, want)
+}
+
+// at is the spec file and the line of field in it, when the file sets it.
+func (c *ctxCheck) at(field string) string {
+	if _, idx, err := decodeSpec(c.p.SpecFile, c.p.SpecData); err == nil {
+		if n, ok := idx.nodes[field]; ok {
+			return fmt.Sprintf("%s:%d", c.p.SpecFile, n.Line)
+		}
+	}
+	return c.p.SpecFile
 }
 
 func toolName(s *Spec) string {
@@ -143,6 +216,7 @@ func toolName(s *Spec) string {
 type ctxCheck struct {
 	p      Project
 	ignore *patternmatcher.PatternMatcher
+	df     []byte // the generated Dockerfile
 }
 
 // present reports whether the context holds name and .dockerignore keeps it.
@@ -200,6 +274,39 @@ func ignoreMatcher(di []byte) (*patternmatcher.PatternMatcher, error) {
 		return nil, bugf(".dockerignore", err)
 	}
 	return pm, nil
+}
+
+// bindsPort reports whether the final stage's ENTRYPOINT or CMD of a
+// Dockerfile passes port as an argument: a word that is the port or ends in
+// ":port" or "=port".
+func bindsPort(df []byte, port string) bool {
+	ast, err := parser.Parse(bytes.NewReader(df))
+	if err != nil {
+		return false
+	}
+	stages, _, err := instructions.Parse(ast.AST, nil)
+	if err != nil || len(stages) == 0 {
+		return false
+	}
+	for _, cmd := range stages[len(stages)-1].Commands {
+		var words []string
+		switch c := cmd.(type) {
+		case *instructions.EntrypointCommand:
+			words = c.CmdLine
+		case *instructions.CmdCommand:
+			words = c.CmdLine
+		default:
+			continue
+		}
+		for _, w := range words {
+			for _, f := range strings.Fields(w) { // a shell form is one string
+				if f == port || strings.HasSuffix(f, ":"+port) || strings.HasSuffix(f, "="+port) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // contextCopy is one COPY that reads the build context.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -228,6 +229,104 @@ func TestCheckContextMessages(t *testing.T) {
 			joined := strings.Join(warns, "\n")
 			if (c.warn == "") != (joined == "") || !strings.Contains(joined, c.warn) {
 				t.Errorf("warnings\n got: %q\nwant: %q", joined, c.warn)
+			}
+		})
+	}
+}
+
+// TestCheckContextPort: the safety net compares the spec's ports with the
+// port the stack's detector reads from the code in the context; a mismatch
+// is a warning at the spec's ports line naming the code's file:line, never
+// an error, and a spec that moves the app to its port (env PORT, the
+// detector's setting, a command argument) is consistent.
+func TestCheckContextPort(t *testing.T) {
+	goMain := "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\":3000\", nil)\n}\n"
+	goFS := func() fstest.MapFS {
+		return fstest.MapFS{"go.mod": {Data: []byte("module example.com/app\n\ngo 1.26\n")}, "main.go": {Data: []byte(goMain)}}
+	}
+	nodeFS := fstest.MapFS{
+		"package.json":      {Data: []byte(`{"name": "app", "main": "server.js"}`)},
+		"package-lock.json": {Data: []byte("{}")},
+		"server.js":         {Data: []byte("const http = require('http');\nconst port = process.env.PORT || 3000;\nhttp.createServer(() => {}).listen(port);\n")},
+	}
+	flaskFS := func(reqs string) fstest.MapFS {
+		return fstest.MapFS{
+			"requirements.txt": {Data: []byte(reqs)},
+			"app.py":           {Data: []byte("from flask import Flask\n\napp = Flask(__name__)\n\n\nif __name__ == \"__main__\":\n    app.run(host=\"0.0.0.0\", port=5000)\n")},
+		}
+	}
+	twoMains := goFS()
+	delete(twoMains, "main.go")
+	twoMains["cmd/api/main.go"] = &fstest.MapFile{Data: []byte(goMain)}
+	twoMains["cmd/worker/main.go"] = &fstest.MapFile{Data: []byte("package main\n\nfunc main() {}\n")}
+	cases := []struct {
+		name, src string
+		fsys      fstest.MapFS
+		warn      string // the whole warning, "" for none
+	}{
+		{
+			name: "go: the code binds another port",
+			src:  "stack: go\nports: [8080]\n",
+			fsys: goFS(),
+			warn: "dockergen.yaml:4: ports: 8080, but main.go:6 listens on 3000: nothing will answer on 8080 (set ports to [3000], or make the app listen on 8080)",
+		},
+		{name: "go: the code's port", src: "stack: go\nports: [3000]\n", fsys: goFS()},
+		{name: "go: the code's port is one of the spec's", src: "stack: go\nports: [8080, 3000]\n", fsys: goFS()},
+		{name: "go: a command argument moves it", src: "stack: go\nports: [8080]\ncommand: [--addr, \":8080\"]\n", fsys: goFS()},
+		{name: "go: the spec builds another main", src: "stack: go\nmain: ./cmd/worker\nports: [8080]\n", fsys: twoMains},
+		{
+			name: "go: the detected main of several",
+			src:  "stack: go\nmain: ./cmd/api\nports: [8080]\n",
+			fsys: twoMains,
+			warn: "dockergen.yaml:5: ports: 8080, but cmd/api/main.go:6 listens on 3000: nothing will answer on 8080 (set ports to [3000], or make the app listen on 8080)",
+		},
+		{
+			name: "node: PORT unset, the code's default answers",
+			src:  "stack: node\nports: [8080]\n",
+			fsys: nodeFS,
+			warn: "dockergen.yaml:4: ports: 8080, but server.js:2 listens on 3000: nothing will answer on 8080 (set ports to [3000], or make the app listen on 8080)",
+		},
+		{name: "node: env PORT moves it", src: "stack: node\nports: [8080]\nenv:\n  PORT: \"8080\"\n", fsys: nodeFS},
+		{name: "node: ports left to the default", src: "stack: node\n", fsys: nodeFS,
+			warn: "dockergen.yaml: ports: 8080, but server.js:2 listens on 3000: nothing will answer on 8080 (set ports to [3000], or make the app listen on 8080)"},
+		{
+			name: "python without a server: the script binds the port",
+			src:  "stack: python\nports: [8080]\n",
+			fsys: flaskFS("flask==3.1.0\n"),
+			warn: "dockergen.yaml:4: ports: 8080, but app.py:7 listens on 5000: nothing will answer on 8080 (set ports to [5000], or make the app listen on 8080)",
+		},
+		{
+			name: "python with gunicorn: the image's server binds the spec's port",
+			src:  "stack: python\nserver: gunicorn\nmain: app:app\nports: [8080]\n",
+			fsys: flaskFS("flask==3.1.0\ngunicorn==23.0.0\n"),
+		},
+		{
+			name: "no port read from the code",
+			src:  "stack: go\nports: [8080]\n",
+			fsys: fstest.MapFS{"go.mod": {Data: []byte("module example.com/app\n")}, "main.go": {Data: []byte("package main\n\nfunc main() {}\n")}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := []byte("apiVersion: dockergen/v1\nname: app\n" + c.src)
+			s, err := LoadSpec("dockergen.yaml", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Generate(s, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			warns, err := CheckContext(s, files, Options{}, Project{Context: c.fsys, ContextName: ".", SpecFile: "dockergen.yaml", SpecData: data})
+			if err != nil {
+				t.Fatalf("a port mismatch is never an error: %v", err)
+			}
+			var want []string
+			if c.warn != "" {
+				want = []string{c.warn}
+			}
+			if !slices.Equal(warns, want) {
+				t.Errorf("warnings\n got: %q\nwant: %q", warns, want)
 			}
 		})
 	}

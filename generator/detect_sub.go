@@ -27,7 +27,7 @@ type Subproject struct {
 	Weak bool
 	// Unfinished is true when the folder's name says it is the starting
 	// point of an exercise (initial/, start/): listed after its sibling.
-	Unfinished bool
+	Unfinished  bool
 	depth, rank int
 }
 

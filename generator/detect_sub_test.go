@@ -31,7 +31,7 @@ func TestDetectSubfolders(t *testing.T) {
 			"api/go.mod":       "module example.com/api\n", "docs/index.html": "<html>",
 		}, []string{"go api", "node web", "static docs"}},
 		{"two levels, skipping dependencies and hidden folders", map[string]string{
-			"services/billing/Cargo.toml": "[package]\nname = \"billing\"\n",
+			"services/billing/Cargo.toml":        "[package]\nname = \"billing\"\n",
 			"node_modules/left-pad/package.json": "{}", ".github/workflows/package.json": "{}",
 			"vendor/x/go.mod": "module x\n", "target/classes/pom.xml": "<project/>",
 		}, []string{"rust services/billing"}},

@@ -25,6 +25,10 @@ type Detection struct {
 	// otherwise (a Go service with a package.json for its front-end tooling
 	// is still a Go service).
 	Candidates []*Candidate
+	// Subprojects are projects found in subfolders when every candidate
+	// is of a weak stack (a docs/ site at a repository's root): the app is
+	// probably one of them. Best first; weak ones are not listed.
+	Subprojects []Subproject
 }
 
 // Best returns the candidate to use by default: the first in priority order.
@@ -250,6 +254,8 @@ type NoProjectError struct {
 	// LookedFor maps each stack, in priority order, to the files that would
 	// have identified it.
 	LookedFor []StackFiles
+	// Subprojects are the projects found in subfolders, best first.
+	Subprojects []Subproject
 }
 
 // StackFiles names the files that identify a stack.
@@ -259,6 +265,18 @@ type StackFiles struct {
 }
 
 func (e *NoProjectError) Error() string {
+	switch len(e.Subprojects) {
+	case 0:
+	case 1:
+		return fmt.Sprintf("%s: no project at the top, but %s", e.Dir, e.Subprojects[0].Hint(e.Dir))
+	default:
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: no project at the top, but in %d subfolders (best first):", e.Dir, len(e.Subprojects))
+		for _, s := range e.Subprojects {
+			b.WriteString("\n  " + s.Hint(e.Dir))
+		}
+		return b.String()
+	}
 	var stacks, looked []string
 	for _, l := range e.LookedFor {
 		stacks = append(stacks, l.Stack)
@@ -284,7 +302,9 @@ func orList(words []string) string {
 //
 // Several stacks may be found; they are returned in the registry's priority
 // order (DetectionOrder). A directory with none of them gives a
-// *NoProjectError.
+// *NoProjectError, which names the projects found in its subfolders (at
+// most two levels down, see findSubprojects); so does a Detection whose
+// candidates are all weak (Subprojects).
 func Detect(dir string) (*Detection, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -305,7 +325,14 @@ func Detect(dir string) (*Detection, error) {
 		}
 	}
 	if len(d.Candidates) == 0 {
-		return nil, &NoProjectError{Dir: dir, LookedFor: StackMarkers()}
+		return nil, &NoProjectError{Dir: dir, LookedFor: StackMarkers(), Subprojects: findSubprojects(dir)}
+	}
+	if weakOnly(d.Candidates) {
+		for _, s := range findSubprojects(dir) {
+			if !s.Weak {
+				d.Subprojects = append(d.Subprojects, s)
+			}
+		}
 	}
 	return d, nil
 }
@@ -373,23 +400,18 @@ type detector struct {
 	// belongs to its build, not to a Node.js server): the stack is then
 	// not a candidate.
 	declines func(p *project) bool
+	// weak is true when the stack's markers are often part of another
+	// project (an index.html, a docs/ site's config): a directory where
+	// only weak stacks are found is searched for projects in subfolders.
+	weak bool
 }
 
 // finder reads one value from a project, reporting whether it found one.
 type finder func(p *project) (Detected, bool)
 
 func (st *stack) detect(p *project) *Candidate {
-	det := st.Detector
-	var evidence []string
-	for _, m := range det.markers {
-		if strings.ContainsAny(m, "*?[") { // a glob (*.csproj): the files it matches
-			found, _ := fs.Glob(p.fsys, m)
-			evidence = append(evidence, found...)
-		} else if p.exists(m) {
-			evidence = append(evidence, m)
-		}
-	}
-	if len(evidence) == 0 || (det.declines != nil && det.declines(p)) {
+	evidence := st.evidence(p)
+	if evidence == nil {
 		return nil
 	}
 	c := st.fill(p)

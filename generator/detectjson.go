@@ -42,6 +42,18 @@ type CandidateJSON struct {
 type DetectionJSON struct {
 	Dir        string          `json:"dir"`
 	Candidates []CandidateJSON `json:"candidates"`
+	// Subprojects are projects in subfolders, when every candidate is
+	// weak (a docs/ site at a repository's root).
+	Subprojects []SubprojectJSON `json:"subprojects,omitempty"`
+}
+
+// SubprojectJSON is a project found in a subfolder.
+type SubprojectJSON struct {
+	Dir      string   `json:"dir"`
+	Stack    string   `json:"stack"`
+	Evidence []string `json:"evidence"`
+	// Hint is what to run on it.
+	Hint string `json:"hint"`
 }
 
 func detectedJSON(d Detected) DetectedJSON {
@@ -78,6 +90,9 @@ func (d *Detection) JSON() ([]byte, error) {
 		spec.Defaults()
 		cj.Spec = spec
 		out.Candidates = append(out.Candidates, cj)
+	}
+	for _, s := range d.Subprojects {
+		out.Subprojects = append(out.Subprojects, SubprojectJSON{Dir: s.Dir, Stack: s.Stack, Evidence: s.Evidence, Hint: s.Hint(d.Dir)})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

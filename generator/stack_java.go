@@ -151,11 +151,12 @@ func javaLabel(s *Spec) string {
 // --- detection (shared by java-maven and java-gradle) ---
 
 var (
-	javaMajorRE       = regexp.MustCompile(`^(?:[a-z][a-z0-9]*-)*(?:1\.)?([0-9]+)(?:[._+-].*)?$`)
-	pomArtifactRE     = regexp.MustCompile(`<artifactId>\s*([^<\s]+)\s*</artifactId>`)
-	pomFinalNameRE    = regexp.MustCompile(`<finalName>\s*([^<\s]+)\s*</finalName>`)
-	pomReleaseRE      = regexp.MustCompile(`<maven\.compiler\.release>\s*([^<\s]+)\s*</maven\.compiler\.release>`)
-	pomJavaVersionRE  = regexp.MustCompile(`<java\.version>\s*([^<\s]+)\s*</java\.version>`)
+	javaMajorRE    = regexp.MustCompile(`^(?:[a-z][a-z0-9]*-)*(?:1\.)?([0-9]+)(?:[._+-].*)?$`)
+	pomArtifactRE  = regexp.MustCompile(`<artifactId>\s*([^<\s]+)\s*</artifactId>`)
+	pomFinalNameRE = regexp.MustCompile(`<finalName>\s*([^<\s]+)\s*</finalName>`)
+	pomReleaseRE   = regexp.MustCompile(`<maven\.compiler\.release>\s*([^<\s]+)\s*</maven\.compiler\.release>`)
+	// java.version (Spring Boot's parent), jdk.version (Micronaut's).
+	pomJavaVersionRE  = regexp.MustCompile(`<(?:java|jdk)\.version>\s*([^<\s]+)\s*</(?:java|jdk)\.version>`)
 	pomSourceRE       = regexp.MustCompile(`<maven\.compiler\.source>\s*([^<\s]+)\s*</maven\.compiler\.source>`)
 	pomMainClassRE    = regexp.MustCompile(`<mainClass>\s*([A-Za-z_$][A-Za-z0-9_$.]*)\s*</mainClass>`)
 	sdkmanJavaRE      = regexp.MustCompile(`(?m)^\s*java\s*=\s*(\S+)`)
@@ -165,8 +166,10 @@ var (
 	gradleSourceRE    = regexp.MustCompile(`sourceCompatibility\s*=\s*(?:JavaVersion\.VERSION_(?:1_)?([0-9]+)|JavaVersion\.toVersion\(\s*["']?(?:1\.)?([0-9]+)|["']?(?:1\.)?([0-9]+)["']?)`)
 	gradleMainClassRE = regexp.MustCompile(`(?:mainClass(?:Name)?(?:\s*=\s*|\.set\(\s*)|["']Main-Class["']\s*(?::|to|,)\s*)["']([A-Za-z_$][A-Za-z0-9_$.]*)["']`)
 	javaPortRE        = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^\s*server\.port\s*[=:]\s*(\d{2,5})\s*$`),
-		regexp.MustCompile(`(?m)^server:\s*\n(?:[ \t]+.*\n)*?[ \t]+port:\s*(\d{2,5})\s*$`),
+		// server.port, as a number or a placeholder's default
+		// (${PORT:8182}: the image sets no PORT, so the default).
+		regexp.MustCompile(`(?m)^\s*server\.port\s*[=:]\s*(?:\$\{[A-Za-z0-9_.]+:)?(\d{2,5})\}?\s*$`),
+		regexp.MustCompile(`(?m)^server:\s*\n(?:[ \t]+.*\n)*?[ \t]+port:\s*["']?(?:\$\{[A-Za-z0-9_.]+:)?(\d{2,5})\}?["']?\s*$`),
 		regexp.MustCompile(`"PORT"[^;]*?"(\d{2,5})"`),
 		regexp.MustCompile(`new\s+InetSocketAddress\(\s*(?:"[^"]*"\s*,\s*)?(\d{2,5})\s*\)`),
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // What the java detectors read from a project's dependencies and plugins:
@@ -39,6 +40,63 @@ var javaDeps = []javaDep{
 	{Artifact: "spring-boot-starter-webflux", Framework: "Spring Boot", Memory: "512m"},
 }
 
+// javaWebFrameworks are frameworks whose apps serve HTTP only with one of
+// their web dependencies: Marker (a regexp) says the build uses the
+// framework, Web lists the dependencies that bring a server. Without one
+// the app serves nothing (a CommandLineRunner runs and exits).
+var javaWebFrameworks = []struct {
+	Name, Marker string
+	Web          []string
+}{
+	{"Spring Boot", `<artifactId>\s*spring-boot-starter-parent\s*</artifactId>|["']org\.springframework\.boot["']`,
+		[]string{"spring-boot-starter-web", "spring-boot-starter-webmvc", "spring-boot-starter-webflux", "spring-boot-starter-jersey", "spring-boot-starter-websocket"}},
+}
+
+// javaNoServerNote notes a framework app that declares none of its web
+// dependencies: the port is then a guess.
+func javaNoServerNote(p *project, c *Candidate, buildFiles []string) {
+	for _, fw := range javaWebFrameworks {
+		re := regexp.MustCompile(fw.Marker)
+		from := ""
+		for _, f := range buildFiles {
+			if data, ok := p.read(f); ok {
+				if m := re.FindIndex(data); m != nil {
+					from = at(f, lineAt(data, m[0]))
+					break
+				}
+			}
+		}
+		if from == "" {
+			continue
+		}
+		web := false
+		for _, w := range fw.Web {
+			web = web || javaDeclares(p, buildFiles, w) != ""
+		}
+		if !web {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: a %s app without a web dependency (%s): it serves no HTTP (a CommandLineRunner runs and exits), so port %s is a guess — add one, or run it as a job rather than a service",
+				from, fw.Name, strings.Join(fw.Web, ", "), c.Port.Value))
+		}
+	}
+}
+
+// javaDeclares returns where the build files declare a dependency on
+// artifact (file:line), or "".
+func javaDeclares(p *project, buildFiles []string, artifact string) string {
+	q := regexp.QuoteMeta(artifact)
+	// <artifactId>X</artifactId> in a pom.xml, group:X[:version] in a
+	// Gradle coordinate (Groovy or Kotlin DSL).
+	re := regexp.MustCompile(`<artifactId>\s*` + q + `\s*</artifactId>|[A-Za-z0-9_.-]:` + q + `(?:["':)]|$)`)
+	for _, f := range buildFiles {
+		if data, ok := p.read(f); ok {
+			if m := re.FindIndex(data); m != nil {
+				return at(f, lineAt(data, m[0]))
+			}
+		}
+	}
+	return ""
+}
+
 // javaFound is a dependency or plugin found in a build file, with where.
 type javaFound struct {
 	javaDep
@@ -49,19 +107,8 @@ type javaFound struct {
 func javaDepsIn(p *project, buildFiles []string) []javaFound {
 	var out []javaFound
 	for _, d := range javaDeps {
-		q := regexp.QuoteMeta(d.Artifact)
-		// <artifactId>X</artifactId> in a pom.xml, group:X[:version] in a
-		// Gradle coordinate (Groovy or Kotlin DSL).
-		re := regexp.MustCompile(`<artifactId>\s*` + q + `\s*</artifactId>|[A-Za-z0-9_.-]:` + q + `(?:["':)]|$)`)
-		for _, f := range buildFiles {
-			data, ok := p.read(f)
-			if !ok {
-				continue
-			}
-			if m := re.FindIndex(data); m != nil {
-				out = append(out, javaFound{d, at(f, lineAt(data, m[0]))})
-				break
-			}
+		if from := javaDeclares(p, buildFiles, d.Artifact); from != "" {
+			out = append(out, javaFound{d, from})
 		}
 	}
 	return out
@@ -180,6 +227,7 @@ func mustRead(p *project, name string) []byte {
 // needs, and the JVM's heap within the memory limit.
 func javaFrameworkNotes(p *project, c *Candidate, buildFiles []string) {
 	deps := javaDepsIn(p, buildFiles)
+	javaNoServerNote(p, c, buildFiles)
 	if !c.HealthPath.Found() {
 		for _, d := range deps {
 			if d.Health != "" {

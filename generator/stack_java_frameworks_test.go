@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -198,4 +199,35 @@ func hasNote(c *Candidate, sub string) bool {
 		}
 	}
 	return false
+}
+
+// TestJavaNoWebServerNote: a Spring Boot app without a web starter (the
+// JPA guide's CommandLineRunner) is said to serve no HTTP; any web starter,
+// Boot 4's webmvc included, or a project that is not Spring Boot, is not.
+func TestJavaNoWebServerNote(t *testing.T) {
+	const boot = "<project><parent><artifactId>spring-boot-starter-parent</artifactId></parent><artifactId>app</artifactId><dependencies>%s</dependencies></project>"
+	dep := func(a string) string { return "<dependency><artifactId>" + a + "</artifactId></dependency>" }
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  bool
+	}{
+		{"jpa only", map[string]string{"pom.xml": fmt.Sprintf(boot, dep("spring-boot-starter-data-jpa"))}, true},
+		{"web", map[string]string{"pom.xml": fmt.Sprintf(boot, dep("spring-boot-starter-web"))}, false},
+		{"boot 4 webmvc", map[string]string{"pom.xml": fmt.Sprintf(boot, dep("spring-boot-starter-webmvc"))}, false},
+		{"gradle batch", map[string]string{"build.gradle": "plugins {\n  id 'org.springframework.boot' version '3.4.1'\n}\ndependencies {\n  implementation 'org.springframework.boot:spring-boot-starter-batch'\n}\n"}, true},
+		{"not spring", map[string]string{"pom.xml": "<project><artifactId>plain</artifactId></project>"}, false},
+	} {
+		d, err := Detect(writeProject(t, tc.files))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, n := range d.Best().Notes {
+			got = got || strings.Contains(n, "without a web dependency")
+		}
+		if got != tc.want {
+			t.Errorf("%s: note %v, want %v (notes %q)", tc.name, got, tc.want, d.Best().Notes)
+		}
+	}
 }

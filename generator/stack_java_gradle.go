@@ -35,9 +35,9 @@ var javaGradleStack = &stack{
 	MainSource: javaMainSource,
 	Doc: stackDoc{
 		Reads: []docRead{
-			{"`build.gradle`/`build.gradle.kts`, `settings.gradle`/`settings.gradle.kts`", "toolchain or sourceCompatibility; the Spring Boot plugin with rootProject.name (or bootJar's archiveBaseName/archiveFileName) and version → the boot jar, never `-plain.jar`; Shadow → `*-all.jar`; actuator, Micronaut management → the health path"},
+			{"`build.gradle`/`build.gradle.kts`, `settings.gradle`/`settings.gradle.kts`", "toolchain or sourceCompatibility; the Spring Boot plugin with rootProject.name (or bootJar's archiveBaseName/archiveFileName) and version → the boot jar, never `-plain.jar`; Shadow → `*-all.jar`; actuator, Micronaut management → the health path; no web starter in a Spring Boot app → a note (it serves no HTTP)"},
 			{"`gradlew`", "the build tool (`gradlew`)"},
-			{"`src/main/resources/application.properties`", "`server.port`, `server.tomcat.threads.max` (pids)"},
+			{"`src/main/resources/application.properties`/`.yml`", "`server.port` (a number, or a placeholder's default: `${PORT:8182}` → 8182), `server.tomcat.threads.max` (pids)"},
 		},
 		DetectedFrom: "`build.gradle(.kts)` (toolchain, sourceCompatibility; the Spring Boot plugin → the boot jar, not `-plain.jar`; Shadow → `-all.jar`; actuator, Micronaut management → health path), `settings.gradle(.kts)`, `gradlew`",
 		Runtime:      "the same",

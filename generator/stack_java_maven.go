@@ -29,9 +29,9 @@ var javaMavenStack = &stack{
 	MainSource: javaMainSource,
 	Doc: stackDoc{
 		Reads: []docRead{
-			{"`pom.xml`", "Java version (release/source), artifactId, finalName; actuator or SmallRye Health → the health path (none: no HTTP healthcheck); starter-web → pids (Tomcat threads + 64) and memory; the Quarkus plugin → `quarkus-app/quarkus-run.jar`"},
+			{"`pom.xml`", "Java version (release, java.version or Micronaut's jdk.version, source), artifactId, finalName; actuator or SmallRye Health → the health path (none: no HTTP healthcheck); starter-web → pids (Tomcat threads + 64) and memory, no web starter in a Spring Boot app → a note (it serves no HTTP); the Quarkus plugin → `quarkus-app/quarkus-run.jar`"},
 			{"`mvnw` + `.mvn/wrapper`", "the build tool (`mvnw`)"},
-			{"`src/main/resources/application.properties`", "`server.port`, `server.tomcat.threads.max` (pids), Quarkus uber-jar packaging"},
+			{"`src/main/resources/application.properties`/`.yml`", "`server.port` (a number, or a placeholder's default: `${PORT:8182}` → 8182), `server.tomcat.threads.max` (pids), Quarkus uber-jar packaging"},
 		},
 		DetectedFrom: "`pom.xml` (release/source, artifactId, finalName; actuator, SmallRye Health → health path; starter-web → pids and memory; the Quarkus plugin → `quarkus-app/quarkus-run.jar`), `mvnw` + `.mvn/wrapper`",
 		Runtime:      "a JRE built by `jlink` from the builder's JDK (`build.jlink: true`: only the modules `jdeps` finds)",

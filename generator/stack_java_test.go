@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestJavaMajor: the version files' spellings become a major version.
@@ -180,4 +181,26 @@ func javaGoldenSpecs(t *testing.T, name string) []*Spec {
 		specs = append(specs, s)
 	}
 	return specs
+}
+
+// TestJavaPortPlaceholderAndJdkVersion: Spring's server.port placeholder
+// with a default (${PORT:8182}, spring-guides' gs-serving-web-content) gives
+// the default; Micronaut's parent names the version jdk.version.
+func TestJavaPortPlaceholderAndJdkVersion(t *testing.T) {
+	for src, want := range map[string]string{
+		"server:\n  port: ${PORT:8182}\n":   "8182",
+		"server.port=${SERVER_PORT:9090}\n": "9090",
+		"server:\n  port: \"8081\"\n":       "8081",
+		"server.port=${PORT}\n":             "",
+	} {
+		p := &project{fsys: fstest.MapFS{"application.yml": {Data: []byte(src)}}, cache: map[string][]byte{}}
+		got, _ := p.scan([]string{"application.yml"}, javaPortRE)
+		if got.Value != want {
+			t.Errorf("%q: port %q, want %q", src, got.Value, want)
+		}
+	}
+	pom := []byte("<project>\n<properties>\n<jdk.version>21</jdk.version>\n</properties>\n</project>\n")
+	if v, line, ok := pomValue(pomJavaVersionRE, javaMajor)(pom); !ok || v != "21" || line != 3 {
+		t.Errorf("jdk.version = %q line %d %v, want 21 line 3", v, line, ok)
+	}
 }

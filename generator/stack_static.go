@@ -159,6 +159,9 @@ var staticDetector = &detector{
 		}
 		return append(m, "angular.json", "next.config.*", "astro.config.*", "svelte.config.*", "vue.config.*", "hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "_config.yml")
 	}(),
+	// An index.html or a site config at a repository's root is often its
+	// docs, beside the app in a subfolder.
+	weak: true,
 	declines: func(p *project) bool {
 		for _, d := range staticDirs {
 			if p.exists(path.Join(d, "index.html")) {

@@ -48,7 +48,10 @@ init would choose them (` + generator.DetectionOrder() + `), with each value and
 language version, build tool (package manager), server, what to run, port, health
 endpoint, a build step and its output, and notes (missing lockfiles, framework
 hints, values it could not use). It writes nothing. Exit status 2 when nothing
-recognisable is there, with the list of files it looked for.
+recognisable is there, with the list of files it looked for, or, when projects
+are in subfolders (up to two levels down), with those subfolders, best first.
+A directory where only a weak sign is found (an index.html) also lists the
+projects in its subfolders.
 
 Files that identify a stack: ` + stackFilesText() + `.` + never + ` Beside them,
 detect reads each stack's version files (.tool-versions for every stack),
@@ -76,6 +79,12 @@ func runDetect(e *env, o *detectOptions, dir string) error {
 			fmt.Fprintln(e.stdout)
 		}
 		printDetection(e.stdout, &generator.Detection{Dir: det.Dir, Candidates: []*generator.Candidate{c}}, c, true)
+	}
+	if len(det.Subprojects) > 0 {
+		fmt.Fprintf(e.stdout, "\nThe app may be in a subfolder (%s is only a weak sign):\n", det.Best().Stack)
+		for _, s := range det.Subprojects {
+			fmt.Fprintf(e.stdout, "  %s\n", s.Hint(det.Dir))
+		}
 	}
 	if len(det.Candidates) > 1 {
 		fmt.Fprintf(e.stdout, "\nSeveral stacks: init and generate take %s (the order is %s); choose another with --stack.\n",

@@ -289,6 +289,10 @@ func (o *initOptions) detect(dir string, stackSet bool) (*generator.Detection, *
 	case generator.IsNoProject(err) && stackSet:
 		det = &generator.Detection{Dir: dir}
 	case generator.IsNoProject(err):
+		var none *generator.NoProjectError
+		if errors.As(err, &none) && len(none.Subprojects) > 0 {
+			return nil, nil, usageErr(err) // it names where the projects are
+		}
 		return nil, nil, usageErr(fmt.Errorf("%w (name a stack with --stack to start from its defaults)", err))
 	default:
 		return nil, nil, usageErr(err)
@@ -521,6 +525,9 @@ func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidat
 			how = "use --stack to choose another"
 		}
 		fmt.Fprintf(w, "  also found: %s; %s\n", strings.Join(others, ", "), how)
+	}
+	for _, s := range det.Subprojects {
+		fmt.Fprintf(w, "  ! in a subfolder: %s\n", s.Hint(det.Dir))
 	}
 }
 

@@ -1,0 +1,7 @@
+module Tests
+
+open Xunit
+
+[<Fact>]
+let ``My test`` () =
+    Assert.True(true)

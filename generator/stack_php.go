@@ -100,6 +100,9 @@ var phpStack = &stack{
 		return []configFile{{"php.ini", checkINI}, {"apache2.conf", checkApache}}
 	},
 	DepFiles: phpDepFiles,
+	// Laravel's Vite build (package.json's build script) runs in a Node.js
+	// stage (assets): Composer's image has no Node.js.
+	Assets: true,
 	Doc: stackDoc{
 		Reads: []docRead{
 			{"`composer.json`, `.php-version`", "require.php and config.platform.php, `ext-*`, the framework (laravel/framework with artisan, symfony/framework-bundle with bin/console, slim/slim, roots/wordpress), install scripts"},

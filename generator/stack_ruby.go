@@ -62,6 +62,9 @@ var rubyStack = &stack{
 		return "ruby " + s.Version
 	},
 	DepFiles: rubyDepFiles,
+	// jsbundling-rails, cssbundling-rails and a Rack app's npm build run
+	// in a Node.js stage (assets): the Ruby image has no Node.js.
+	Assets: true,
 	Doc: stackDoc{
 		Reads: []docRead{
 			{"`Gemfile`", "the ruby constraint, `ruby file:` / `File.read(\".ruby-version\")`, `gemspec` and the files it requires, `path:` gems (copied before `bundle install`)"},

@@ -245,7 +245,7 @@ var phpDetector = &detector{
 		phpApplyFramework(p, c)
 		phpDetectExtensions(p, c)
 		phpSQLiteNote(p, c)
-		frontEndBuildNote(p, c, "Composer")
+		frontEndAssets(p, c, "Composer", phpAssetsOutputs...)
 		phpWorkersWhy(c)
 		cj, data, ok := readComposerJSON(p)
 		switch {

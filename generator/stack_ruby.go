@@ -198,9 +198,8 @@ var rubyDetector = &detector{
 		if !railsDetect(p, c) {
 			hanamiDetect(p, c)
 		}
-		if lock, _ := p.read("Gemfile.lock"); !railsJSBundlingRE.Match(lock) {
-			frontEndBuildNote(p, c, "Ruby")
-		}
+		frontEndAssets(p, c, "Ruby", railsAssetsOutput)
+		railsAssets(p, c)
 		pumaWorkersWhy(c)
 		_, hasLock := p.read("Gemfile.lock")
 		switch {

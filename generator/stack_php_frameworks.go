@@ -80,6 +80,13 @@ var phpFrameworks = []phpFramework{
 		},
 	},
 	{
+		// The app starter's writable/ (app/Config/Paths.php's
+		// writableDirectory): file cache, logs, file sessions, uploads.
+		Name: "CodeIgniter", Packages: []string{"codeigniter4/framework"}, File: "spark",
+		Writable:   []string{"writable/cache", "writable/logs", "writable/session", "writable/uploads"},
+		WritableTo: "its file cache, logs, file sessions and uploads (writable/)",
+	},
+	{
 		Name: "Slim", Packages: []string{"slim/slim"},
 		Writable:   []string{"logs"},
 		WritableTo: "its log file (logs/app.log in the Slim skeleton)",

@@ -77,6 +77,9 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 			deps[path.Clean(d.Name)] = d
 		}
 	}
+	for _, d := range assetsDepFiles(spec) {
+		deps[path.Clean(d.Name)] = d
+	}
 	mainSrc := spec.Main
 	if st.MainSource != nil {
 		mainSrc = st.MainSource(spec)
@@ -106,7 +109,11 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 				if d.Field != "" {
 					field = d.Field
 				}
-				what := fmt.Sprintf("%s's dependency step copies %s, which is not in the build context %s%s", toolName(spec), src, p.ContextName, c.why(src))
+				step := toolName(spec) + "'s dependency step"
+				if d.Step != "" {
+					step = d.Step
+				}
+				what := fmt.Sprintf("%s copies %s, which is not in the build context %s%s", step, src, p.ContextName, c.why(src))
 				if d.Create != "" {
 					what += fmt.Sprintf(" (create it with '%s', then commit it)", d.Create)
 				}

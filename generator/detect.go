@@ -137,6 +137,13 @@ type Candidate struct {
 	BuildCommand []string
 	BuildFrom    string
 	Output       Detected
+	// AssetsCommand is a front-end build to run in a Node.js stage
+	// (assets.command), found at AssetsFrom, writing AssetsOutput, with the
+	// package manager AssetsTool and Node.js AssetsNode (assets_detect.go).
+	AssetsCommand            []string
+	AssetsFrom               string
+	AssetsOutput, AssetsTool Detected
+	AssetsNode               Detected
 	// Env are environment variables the image must set for the app to run
 	// as detected: PORT when the code reads it, the app's own port or bind
 	// setting moved off a privileged port or off loopback
@@ -214,6 +221,9 @@ func (c *Candidate) Spec() *Spec {
 	}
 	if c.Output.Found() {
 		s.Build.Output = c.Output.Value
+	}
+	if len(c.AssetsCommand) > 0 {
+		s.Assets = Assets{Command: slices.Clone(c.AssetsCommand), Output: c.AssetsOutput.Value, Tool: c.AssetsTool.Value, Node: c.AssetsNode.Value}
 	}
 	for _, e := range c.Env {
 		if s.Env == nil {

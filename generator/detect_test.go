@@ -32,6 +32,10 @@ func describeDetection(d *Detection) string {
 		if len(c.BuildCommand) > 0 {
 			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "build", strings.Join(c.BuildCommand, " "), c.BuildFrom)
 		}
+		if len(c.AssetsCommand) > 0 {
+			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "assets", strings.Join(c.AssetsCommand, " "), c.AssetsFrom)
+			fmt.Fprintf(&b, "  %-10s %-16s %s\n", "assetsOut", c.AssetsOutput.Value, c.AssetsOutput.Source())
+		}
 		for _, e := range c.Env {
 			fmt.Fprintf(&b, "  env        %-16s %s (%s)\n", e.Name+"="+e.Value, e.From, e.Reason)
 		}

@@ -224,8 +224,10 @@ type data struct {
 	SpecFile string
 	// StackLabel names the stack for people: "go 1.26", "static", "static
 	// built with Node.js 22", "binary" (the stack's Label).
-	StackLabel  string
-	Builder     string
+	StackLabel string
+	Builder    string
+	// Assets is the Node.js assets stage's own data (assets), nil without.
+	Assets      *data
 	Runtime     string
 	Interpreter string
 	Binary      string
@@ -324,6 +326,9 @@ func newData(s *Spec, opts Options) (*data, error) {
 		BaseWhy:     baseWhy[s.Base],
 		Cmd:         s.Command,
 		Tools:       cat().Tools,
+	}
+	if d.Assets, err = assetsData(s); err != nil {
+		return nil, err
 	}
 	switch {
 	case len(s.Entrypoint) > 0:

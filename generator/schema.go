@@ -320,6 +320,9 @@ func stackRules() []any {
 			buildProps["aot"] = map[string]any{"const": false}
 		}
 		props["build"] = map[string]any{"properties": buildProps}
+		if !st.Assets {
+			props["assets"] = map[string]any{"maxProperties": 0}
+		}
 		rules = append(rules, map[string]any{
 			"if":   map[string]any{"properties": map[string]any{"stack": map[string]any{"const": name}}, "required": []string{"stack"}},
 			"then": map[string]any{"properties": props},

@@ -58,6 +58,12 @@ type Spec struct {
 
 	// Build says how the app is built.
 	Build Build `yaml:"build,omitempty" json:"build,omitempty"`
+
+	// Assets is a front-end build (package.json's build script: Vite,
+	// esbuild, webpack) run in a Node.js stage of its own, for stacks whose
+	// build image has no Node.js (php, ruby); its output directory is
+	// copied into the app before build.command. Empty for none.
+	Assets Assets `yaml:"assets,omitempty" json:"assets,omitzero"`
 	// Packages are extra OS packages installed in the runtime image
 	// (Debian names on slim, Alpine names on alpine; none on distroless or scratch).
 	Packages []string `yaml:"packages,omitempty" json:"packages,omitempty"`
@@ -123,6 +129,23 @@ type Build struct {
 	// runtime identifier, built on the AOT SDK image and run on
 	// runtime-deps, with no .NET runtime in the image.
 	AOT bool `yaml:"aot,omitempty" json:"aot,omitempty"`
+}
+
+// Assets is a front-end build in a Node.js stage; the zero value is none.
+type Assets struct {
+	// Command builds the assets (exec form, for example ["npm", "run",
+	// "build"]), after the project's package manager installs package.json's
+	// dependencies, dev ones included, from its lockfile.
+	Command []string `yaml:"command" json:"command"`
+	// Output is the directory the command writes, relative to the build
+	// context (Laravel's Vite: public/build; jsbundling-rails:
+	// app/assets/builds): the only part of the stage the app gets.
+	Output string `yaml:"output" json:"output"`
+	// Tool is the package manager: npm (default), yarn or pnpm.
+	Tool string `yaml:"tool,omitempty" json:"tool,omitempty"`
+	// Node is the Node.js major version of the stage (default: the
+	// catalog's default Node.js line).
+	Node string `yaml:"node,omitempty" json:"node,omitempty"`
 }
 
 // Secret is a BuildKit build secret.

@@ -100,12 +100,16 @@ var phpStack = &stack{
 		return []configFile{{"php.ini", checkINI}, {"apache2.conf", checkApache}}
 	},
 	DepFiles: phpDepFiles,
+	// Laravel's Vite build (package.json's build script) runs in a Node.js
+	// stage (assets): Composer's image has no Node.js.
+	Assets: true,
 	Doc: stackDoc{
 		Reads: []docRead{
 			{"`composer.json`, `.php-version`", "require.php and config.platform.php, `ext-*`, the framework (laravel/framework with artisan, symfony/framework-bundle with bin/console, slim/slim, roots/wordpress), install scripts"},
 			{"`composer.lock`", "the locked packages' `ext-*` (the extensions built in)"},
 			{"`public/index.php` or `index.php`, the app's `*.php`", "the document root; `new PDO('driver:...')` (PDO drivers)"},
-			{"`.env.example`, `bootstrap/app.php`, `logs/`, `web/app`, `wp-content/`", "`DB_CONNECTION`/`DATABASE_URL` (the PDO driver); Laravel's `health: '/up'`; writable paths; a `package.json` build script → a note"},
+			{"`.env.example`, `bootstrap/app.php`, `logs/`, `web/app`, `wp-content/`", "`DB_CONNECTION`/`DATABASE_URL` (the PDO driver); Laravel's `health: '/up'`; writable paths"},
+			{"`package.json`, its lockfile, `vite.config.*`, `webpack.config.js`", "a `build` script → an assets stage (assets: Node.js, the package manager, the output: laravel-vite-plugin's `public/build` or `buildDirectory`, Encore's `setOutputPath`, Vite's `outDir`, an `--outdir` flag); no lockfile → a note"},
 		},
 		DetectedFrom: "`composer.json` (require.php), `composer.lock`, `public/index.php` or `index.php`, `.php-version`",
 		Runtime:      "Composer `--no-dev` in `composer:2`, production `php.ini`, Apache on 8080 as the app user",
@@ -242,7 +246,7 @@ var phpDetector = &detector{
 		phpApplyFramework(p, c)
 		phpDetectExtensions(p, c)
 		phpSQLiteNote(p, c)
-		frontEndBuildNote(p, c, "Composer")
+		frontEndAssets(p, c, "Composer", phpAssetsOutputs...)
 		phpWorkersWhy(c)
 		cj, data, ok := readComposerJSON(p)
 		switch {

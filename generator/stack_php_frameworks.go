@@ -80,6 +80,13 @@ var phpFrameworks = []phpFramework{
 		},
 	},
 	{
+		// The app starter's writable/ (app/Config/Paths.php's
+		// writableDirectory): file cache, logs, file sessions, uploads.
+		Name: "CodeIgniter", Packages: []string{"codeigniter4/framework"}, File: "spark",
+		Writable:   []string{"writable/cache", "writable/logs", "writable/session", "writable/uploads"},
+		WritableTo: "its file cache, logs, file sessions and uploads (writable/)",
+	},
+	{
 		Name: "Slim", Packages: []string{"slim/slim"},
 		Writable:   []string{"logs"},
 		WritableTo: "its log file (logs/app.log in the Slim skeleton)",
@@ -175,14 +182,21 @@ func phpSQLiteNote(p *project, c *Candidate) {
 	}
 }
 
-// frontEndBuildNote notes a package.json build script (Vite, webpack) in a
-// project whose build image has no Node.js (php, ruby): the image does not
-// run it.
-func frontEndBuildNote(p *project, c *Candidate, builder string) {
-	pj, data, ok := readPackageJSON(p)
-	if !ok || pj == nil || strings.TrimSpace(pj.Scripts["build"]) == "" {
-		return
-	}
-	c.Notes = append(c.Notes, fmt.Sprintf("package.json:%d has a build script (%s) that the image build does not run: the %s build image has no Node.js. Build the assets before docker build (their output, such as public/build, is then copied with the app)",
-		lineOf(data, `"build"`), strings.TrimSpace(pj.Scripts["build"]), builder))
+// phpAssetsOutputs are where PHP frameworks' front-end builds write
+// (assets.output), read before the generic Vite outDir: laravel-vite-plugin
+// writes public/build (public/BUILDDIRECTORY when vite.config sets
+// buildDirectory); Symfony's Webpack Encore writes setOutputPath.
+var phpAssetsOutputs = []finder{
+	func(p *project) (Detected, bool) {
+		_, data, ok := readPackageJSON(p)
+		if !ok || !packageDeps(data)["laravel-vite-plugin"] {
+			return Detected{}, false
+		}
+		if d, ok := configString(viteConfigs, regexp.MustCompile(`\bbuildDirectory\s*:\s*["']([^"'$]+)["']`))(p); ok {
+			d.Value = path.Join("public", d.Value)
+			return d, true
+		}
+		return Detected{Value: "public/build", From: at("package.json", depLine(data, "laravel-vite-plugin")), Reason: "laravel-vite-plugin writes public/build"}, true
+	},
+	configString([]string{"webpack.config.js", "webpack.config.cjs"}, regexp.MustCompile(`\bsetOutputPath\(\s*["']([^"'$]+)["']`)),
 }

@@ -62,12 +62,16 @@ var rubyStack = &stack{
 		return "ruby " + s.Version
 	},
 	DepFiles: rubyDepFiles,
+	// jsbundling-rails, cssbundling-rails and a Rack app's npm build run
+	// in a Node.js stage (assets): the Ruby image has no Node.js.
+	Assets: true,
 	Doc: stackDoc{
 		Reads: []docRead{
 			{"`Gemfile`", "the ruby constraint, `ruby file:` / `File.read(\".ruby-version\")`, `gemspec` and the files it requires, `path:` gems (copied before `bundle install`)"},
 			{"`Gemfile.lock`, `.ruby-version`", "RUBY VERSION; puma; rails/railties version (RAILS_ENV, key pass-through, `assets:precompile` with SECRET_KEY_BASE_DUMMY from 7.1), propshaft/sprockets-rails, sqlite3 (storage/), hanami (HANAMI_ENV)"},
 			{"`config.ru`, `config/puma.rb`", "a Rack app and its port (`PORT`/`HANAMI_PORT` defaults; Rails 3000, Rack 9292); Puma's PIDFILE default"},
 			{"`config/routes.rb`, `config/environments/production.rb`", "`rails/health#show` (the `/up` healthcheck); RAILS_SERVE_STATIC_FILES"},
+			{"`package.json`, its lockfile, `vite.config.*`", "a `build` script (and `build:css`) → an assets stage (assets) writing jsbundling/cssbundling-rails' `app/assets/builds`, Vite's `outDir` or an `--outdir` flag; `assets:precompile` then runs with SKIP_JS_BUILD/SKIP_CSS_BUILD"},
 		},
 		DetectedFrom: "`Gemfile` (ruby, gemspec, path: gems), `Gemfile.lock` (RUBY VERSION, puma, rails), `.ruby-version`, `config.ru`, `config/puma.rb`, `config/routes.rb`",
 		Runtime:      "Bundler deployment mode, frozen lockfile, no development/test groups",
@@ -195,9 +199,8 @@ var rubyDetector = &detector{
 		if !railsDetect(p, c) {
 			hanamiDetect(p, c)
 		}
-		if lock, _ := p.read("Gemfile.lock"); !railsJSBundlingRE.Match(lock) {
-			frontEndBuildNote(p, c, "Ruby")
-		}
+		frontEndAssets(p, c, "Ruby", railsAssetsOutput)
+		railsAssets(p, c)
 		pumaWorkersWhy(c)
 		_, hasLock := p.read("Gemfile.lock")
 		switch {

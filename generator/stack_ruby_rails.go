@@ -107,9 +107,6 @@ func railsDetect(p *project, c *Candidate) bool {
 		}
 		c.BuildFrom = at("Gemfile.lock", lineAt(lock, m[0]+4))
 	}
-	if m := railsJSBundlingRE.FindSubmatchIndex(lock); m != nil {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gemfile.lock:%d: %s builds assets with Node.js, which the Ruby build image does not have; build them before docker build or add a Node.js build stage", lineAt(lock, m[0]+4), lock[m[2]:m[3]]))
-	}
 
 	if !c.HealthPath.Found() {
 		if m, ok := p.scan([]string{"config/routes.rb"}, []*regexp.Regexp{railsHealthRE}); ok {
@@ -193,4 +190,38 @@ func pumaWorkersWhy(c *Candidate) {
 		mode = "single mode (--workers 0: one process serving with its threads)"
 	}
 	c.Server.Reason = fmt.Sprintf("Puma runs in %s in %s, %s CPU and %d pids: one worker per CPU and per 128 MiB beyond 64 MiB, a cluster only from 2 workers; --workers overrides WEB_CONCURRENCY and config/puma.rb, and follows resources", mode, DefaultMemory, DefaultCPUs, DefaultPids)
+}
+
+// railsAssetsOutput: jsbundling-rails and cssbundling-rails build into
+// app/assets/builds, which the asset pipeline then fingerprints.
+func railsAssetsOutput(p *project) (Detected, bool) {
+	lock, _ := p.read("Gemfile.lock")
+	if m := railsJSBundlingRE.FindSubmatchIndex(lock); m != nil {
+		return Detected{Value: "app/assets/builds", From: at("Gemfile.lock", lineAt(lock, m[0]+4)), Reason: string(lock[m[2]:m[3]]) + " builds into app/assets/builds"}, true
+	}
+	return Detected{}, false
+}
+
+// railsAssets fits assets:precompile to an assets stage: jsbundling-rails
+// and cssbundling-rails hook their Node.js builds into it unless
+// SKIP_JS_BUILD and SKIP_CSS_BUILD are set (the Ruby image has no Node.js;
+// the stage built app/assets/builds already), and cssbundling's build:css
+// script runs in the stage after build.
+func railsAssets(p *project, c *Candidate) {
+	lock, _ := p.read("Gemfile.lock")
+	m := railsJSBundlingRE.FindSubmatchIndex(lock)
+	if m == nil {
+		return
+	}
+	if len(c.AssetsCommand) == 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("Gemfile.lock:%d: %s builds assets with Node.js, which the Ruby build image does not have: assets:precompile fails until they are built before docker build or in an assets stage", lineAt(lock, m[0]+4), lock[m[2]:m[3]]))
+		return
+	}
+	if len(c.BuildCommand) > 1 && c.BuildCommand[0] == "env" {
+		c.BuildCommand = append([]string{"env", "SKIP_JS_BUILD=1", "SKIP_CSS_BUILD=1"}, c.BuildCommand[1:]...)
+	}
+	if pj, _, ok := readPackageJSON(p); ok && pj != nil && strings.TrimSpace(pj.Scripts["build:css"]) != "" {
+		run := strings.Join(c.AssetsCommand[:len(c.AssetsCommand)-1], " ")
+		c.AssetsCommand = []string{"sh", "-c", run + " build && " + run + " build:css"}
+	}
 }

@@ -86,7 +86,9 @@ type stack struct {
 	// Files whether files applies (the image holds only the build's
 	// output, so run-time files must be named); Member whether
 	// build.member applies (the stack builds a workspace's member).
-	Output, JLink, AOT, Files, Member bool
+	// Assets whether assets applies (a Node.js stage builds package.json's
+	// front-end assets for a build image without Node.js).
+	Output, JLink, AOT, Files, Member, Assets bool
 	// Extensions are the allowed values of extensions (runtime extensions
 	// the image builds in); nil when the stack has none.
 	Extensions []string
@@ -154,6 +156,9 @@ type DepFile struct {
 	// Field is the spec field a missing file is blamed on ("" means
 	// build.tool, or stack for a stack without tools).
 	Field string
+	// Step names the build step that copies it ("" means the build
+	// tool's dependency step).
+	Step string
 }
 
 // stackDoc is the README stacks table's text about a stack (Markdown).

@@ -58,6 +58,7 @@ func (s *Spec) Defaults() {
 			s.Server = st.serverFor(s.Base)
 		}
 	}
+	s.assetsDefaults()
 	if s.Context == "" {
 		s.Context = "."
 	}
@@ -241,6 +242,7 @@ func (s *Spec) Validate() []FieldError {
 		if s.Build.AOT && !st.AOT {
 			bad("build.aot", "Native AOT is a .NET publish mode (allowed: false for stack %s)", s.Stack)
 		}
+		checkAssets(s, st, bad)
 		if st.Check != nil {
 			st.Check(s, bad)
 		}

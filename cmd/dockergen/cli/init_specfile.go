@@ -99,6 +99,10 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 			}
 		case "writable":
 			k.HeadComment = "Tmpfs mounts on the read-only root filesystem."
+		case "assets":
+			if c.AssetsFrom != "" {
+				k.HeadComment = fmt.Sprintf("Front-end assets, built in a Node.js stage: package.json's build script (%s),\nwriting %s (%s).", c.AssetsFrom, c.AssetsOutput.Value, c.AssetsOutput.Source())
+			}
 		case "files":
 			var why []string
 			for _, f := range c.Files {

@@ -1,0 +1,1 @@
+// Laravel.io's front-end entry (trimmed): Vite bundles it into public/build.

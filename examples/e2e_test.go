@@ -13,7 +13,8 @@ package examples
 // with --pull against real registries, and include alpine), E2E_REPORT (the
 // markdown report to write; JSON is written beside it), E2E_ONLY (a regexp of
 // "stack/base" cases to run; an extra row of e2e.yaml's rows is
-// "stack/base@row").
+// "stack/base@row"), E2E_MERGE=1 (a partial run, with E2E_ONLY, replaces only
+// its own rows of the report's JSON and keeps the others and their notes).
 
 import (
 	"archive/tar"
@@ -145,6 +146,46 @@ func TestMain(m *testing.M) {
 		}
 	}
 	os.Exit(code)
+}
+
+// mergeReport adds to this run's rows the rows of the report in jsonPath
+// that this run did not make (an example × base × row, a project), and its
+// notes that this run did not write again.
+func mergeReport(jsonPath string) error {
+	data, err := os.ReadFile(jsonPath)
+	if err != nil {
+		return err
+	}
+	var old struct {
+		Rows     []row       `json:"rows"`
+		Notes    []string    `json:"notes"`
+		Projects []layoutRow `json:"projects"`
+	}
+	if err := json.Unmarshal(data, &old); err != nil {
+		return fmt.Errorf("%s: %w", jsonPath, err)
+	}
+	ran := map[[3]string]bool{}
+	for _, r := range report {
+		ran[[3]string{r.Example, r.Base, r.Row}] = true
+	}
+	for _, r := range old.Rows {
+		if !ran[[3]string{r.Example, r.Base, r.Row}] {
+			report = append(report, r)
+		}
+	}
+	if len(layoutRows) == 0 {
+		layoutRows = old.Projects
+	}
+	seen := map[string]bool{}
+	for _, n := range notes {
+		seen[n] = true
+	}
+	for _, n := range old.Notes {
+		if !seen[n] {
+			notes = append(notes, n)
+		}
+	}
+	return nil
 }
 
 // docker runs the client and returns its combined output.
@@ -947,6 +988,11 @@ build:
 }
 
 func writeReport(mdPath string) error {
+	if os.Getenv("E2E_MERGE") == "1" {
+		if err := mergeReport(strings.TrimSuffix(mdPath, filepath.Ext(mdPath)) + ".json"); err != nil {
+			return err
+		}
+	}
 	sort.SliceStable(report, func(i, j int) bool {
 		if report[i].Example != report[j].Example {
 			return report[i].Example < report[j].Example

@@ -149,7 +149,30 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 	if w := c.portWarning(spec, st); w != "" {
 		warnings = append(warnings, w)
 	}
+	if w := c.pinTagsWarning(spec, st); w != "" {
+		warnings = append(warnings, w)
+	}
 	return warnings, nil
+}
+
+// pinTagsWarning says when the build runs npm ci on a package.json that
+// asks for a dependency by dist-tag without build.pinTags: the build works
+// until the tag moves, then npm ci refuses the lockfile.
+func (c *ctxCheck) pinTagsWarning(spec *Spec, st *stack) string {
+	if !st.PinTags || spec.Build.PinTags || spec.Build.Tool != "" && spec.Build.Tool != "npm" || len(st.DepFiles(spec)) == 0 || c.p.Context == nil || spec.Build.Member != "" {
+		return ""
+	}
+	pr := &project{fsys: c.p.Context, dirName: path.Base(c.p.ContextName), cache: map[string][]byte{}}
+	var cand Candidate
+	npmTagPins(pr, &cand)
+	if !cand.PinTags.Found() {
+		return ""
+	}
+	where := cand.PinTags.From
+	if c.p.ContextName != "" && c.p.ContextName != "." {
+		where = path.Join(c.p.ContextName, where)
+	}
+	return fmt.Sprintf("%s: %s asked for by dist-tag: npm ci refuses package-lock.json once a newer release is out (set build.pinTags: true to install the locked versions, or pin them in package.json)", where, cand.PinTags.Reason)
 }
 
 // portWarning compares the spec's ports with the port the stack's detector

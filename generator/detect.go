@@ -165,6 +165,9 @@ type Candidate struct {
 	PassEnv []Setting
 	// Extensions are runtime extensions to build in (extensions).
 	Extensions []Detected
+	// PinTags is "true" where package.json asks for a dependency by
+	// dist-tag that package-lock.json pins (build.pinTags), with where.
+	PinTags Detected
 	// Member is the workspace member to build (build.member); Members
 	// lists every member found, for a wizard to offer.
 	Member  Detected
@@ -239,6 +242,9 @@ func (c *Candidate) Spec() *Spec {
 	}
 	if c.Member.Found() {
 		s.Build.Member = c.Member.Value
+	}
+	if c.PinTags.Found() && c.PinTags.Value == "true" {
+		s.Build.PinTags = true
 	}
 	if len(c.Writable) > 0 {
 		s.Writable = []string{DefaultTmpfsPath}

@@ -319,6 +319,9 @@ func stackRules() []any {
 		if !st.AOT {
 			buildProps["aot"] = map[string]any{"const": false}
 		}
+		if !st.PinTags {
+			buildProps["pinTags"] = map[string]any{"const": false}
+		}
 		props["build"] = map[string]any{"properties": buildProps}
 		if !st.Assets {
 			props["assets"] = map[string]any{"maxProperties": 0}

@@ -129,6 +129,11 @@ type Build struct {
 	// runtime identifier, built on the AOT SDK image and run on
 	// runtime-deps, with no .NET runtime in the image.
 	AOT bool `yaml:"aot,omitempty" json:"aot,omitempty"`
+	// PinTags installs, for a dependency that package.json asks for by
+	// dist-tag ("next": "latest"), the version package-lock.json pins (npm
+	// builds): npm ci resolves a tag against the registry and refuses the
+	// lockfile as soon as a newer release is published.
+	PinTags bool `yaml:"pinTags,omitempty" json:"pinTags,omitempty"`
 }
 
 // Assets is a front-end build in a Node.js stage; the zero value is none.

@@ -44,8 +44,9 @@ var nodeStack = &stack{
 		"yarn": "Yarn through corepack, from yarn.lock (frozen)",
 		"pnpm": "pnpm through corepack, from pnpm-lock.yaml (frozen)",
 	},
-	Output: true,
-	Member: true,
+	Output:  true,
+	Member:  true,
+	PinTags: true,
 	Check:  checkNode,
 	Label: func(s *Spec) string {
 		if s.Build.Tool == "" || s.Build.Tool == "npm" {
@@ -259,6 +260,9 @@ func nodeNotes(p *project, c *Candidate) {
 		} else if !strings.Contains(pj.PackageManager, "+sha") {
 			c.Notes = append(c.Notes, fmt.Sprintf("package.json:%d: packageManager %s has no hash: corepack checks the download's npm signature instead ('corepack use %s' adds the hash)", lineOf(data, `"packageManager"`), pj.PackageManager, pj.PackageManager))
 		}
+	}
+	if tool.Value == "npm" {
+		npmTagPins(p, c)
 	}
 	if tool.Value == "yarn" {
 		if y, ok := p.read("yarn.lock"); ok && yarnBerryRE.Match(y) {

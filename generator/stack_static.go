@@ -40,7 +40,8 @@ var staticStack = &stack{
 		}
 		return h
 	}(),
-	Output: true,
+	Output:  true,
+	PinTags: true,
 	// nginx is the catalog's stable line; the build step's Node.js is
 	// version (on the default Debian release for alpine).
 	Images: func(r release) (string, string, string, error) {
@@ -123,6 +124,9 @@ var staticStack = &stack{
 // serves the whole project (main .) would serve its sources and
 // node_modules.
 func checkStaticOutput(s *Spec, bad func(field, format string, args ...any)) {
+	if s.Build.PinTags && len(s.Build.Command) == 0 {
+		bad("build.pinTags", "a site without build.command installs nothing (allowed: false, or set build.command)")
+	}
 	if len(s.Build.Command) == 0 || !relPathRE.MatchString(s.Main) || escapes(s.Main) {
 		return
 	}
@@ -254,6 +258,9 @@ func staticBuildNotes(p *project, c *Candidate, b *staticBuild) {
 	c.Notes = append(c.Notes, what)
 	if b.fallback.Found() {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: the fallback page is %s, which nginx does not answer for unknown paths: set it to index.html for server nginx-spa (the single-page app fallback)", b.fallback.From, b.fallback.Value))
+	}
+	if tool.Value == "npm" {
+		npmTagPins(p, c)
 	}
 	if lock := nodeLockfile(tool.Value); !p.exists(lock) {
 		msg := fmt.Sprintf("%s is missing: the build installs with %s from it, frozen (create it with '%s', then commit it)", lock, tool.Value, staticLockCreate(tool.Value))

@@ -87,8 +87,9 @@ type stack struct {
 	// output, so run-time files must be named); Member whether
 	// build.member applies (the stack builds a workspace's member).
 	// Assets whether assets applies (a Node.js stage builds package.json's
-	// front-end assets for a build image without Node.js).
-	Output, JLink, AOT, Files, Member, Assets bool
+	// front-end assets for a build image without Node.js); PinTags whether
+	// build.pinTags applies (an npm install from package-lock.json).
+	Output, JLink, AOT, Files, Member, Assets, PinTags bool
 	// Extensions are the allowed values of extensions (runtime extensions
 	// the image builds in); nil when the stack has none.
 	Extensions []string

@@ -242,6 +242,12 @@ func (s *Spec) Validate() []FieldError {
 		if s.Build.AOT && !st.AOT {
 			bad("build.aot", "Native AOT is a .NET publish mode (allowed: false for stack %s)", s.Stack)
 		}
+		switch {
+		case s.Build.PinTags && !st.PinTags:
+			bad("build.pinTags", "pinning dist-tags to package-lock.json applies to %s only (allowed: false for stack %s)", orList(stacksWith(func(st *stack) bool { return st.PinTags })), s.Stack)
+		case s.Build.PinTags && s.Build.Tool != "" && s.Build.Tool != "npm":
+			bad("build.pinTags", "pinning dist-tags to package-lock.json applies to build.tool npm (allowed: false with build.tool %s, whose frozen install keeps a tag's locked version)", s.Build.Tool)
+		}
 		checkAssets(s, st, bad)
 		if st.Check != nil {
 			st.Check(s, bad)

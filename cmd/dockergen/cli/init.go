@@ -493,7 +493,7 @@ func printDetection(w io.Writer, det *generator.Detection, c *generator.Candidat
 		k string
 		d generator.Detected
 	}{{"name", c.Name}, {"version", c.Version}, {"tool", c.Tool}, {"server", c.Server}, {"main", c.Main}, {"port", c.Port}, {"health", c.HealthPath}, {"health", flagValue(c.HealthFlag)},
-		{"build", generator.Detected{Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}}, {"output", c.Output}, {"member", c.Member},
+		{"build", generator.Detected{Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom}}, {"output", c.Output}, {"member", c.Member}, {"pinTags", c.PinTags},
 		{"assets", generator.Detected{Value: strings.Join(c.AssetsCommand, " "), From: c.AssetsFrom}}, {"assetsTo", c.AssetsOutput},
 		{"args", generator.Detected{Value: strings.Join(c.Args, " "), From: c.ArgsFrom}}}
 	for _, r := range rows {

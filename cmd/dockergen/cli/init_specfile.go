@@ -97,6 +97,10 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 			if flag := generator.HealthFlag(spec.Stack); spec.Healthcheck.Disabled && flag != "" {
 				k.HeadComment = fmt.Sprintf("No HTTP client in a %s image: give the binary a flag that probes the app,\nthen set command: [\"%s\", \"%s\"].", generator.StackTitle(spec.Stack), path.Join(spec.Workdir, spec.Name), flag)
 			}
+		case "build":
+			if c.PinTags.Found() && spec.Build.PinTags {
+				k.HeadComment = fmt.Sprintf("pinTags: %s, asked for by dist-tag (%s): installed at the\nlockfile's versions, as npm ci would otherwise refuse the lockfile after a release.", c.PinTags.Reason, c.PinTags.From)
+			}
 		case "writable":
 			k.HeadComment = "Tmpfs mounts on the read-only root filesystem."
 		case "assets":

@@ -152,7 +152,26 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 	if w := c.pinTagsWarning(spec, st); w != "" {
 		warnings = append(warnings, w)
 	}
+	if w := c.healthWarning(spec, st); w != "" {
+		warnings = append(warnings, w)
+	}
 	return warnings, nil
+}
+
+// healthWarning says when the healthcheck probes / of an app that, as its
+// stack's detection reads it, does not answer there (a Symfony app without
+// a root route, Rails without /up or a root route, a Java app without a
+// health dependency): the container would stay unhealthy forever.
+func (c *ctxCheck) healthWarning(spec *Spec, st *stack) string {
+	if spec.Healthcheck.Disabled || spec.Healthcheck.Path == "" || path.Clean(spec.Healthcheck.Path) != "/" || len(spec.Healthcheck.Command) > 0 || st.Detector == nil || !st.detected() || c.p.Context == nil {
+		return ""
+	}
+	pr := &project{fsys: c.p.Context, dirName: path.Base(c.p.ContextName), cache: map[string][]byte{}}
+	cand := st.detect(pr)
+	if cand == nil || cand.NoHealth == "" || cand.HealthPath.Found() {
+		return ""
+	}
+	return fmt.Sprintf("%s: the healthcheck probes /, but %s: the container would stay unhealthy (set healthcheck.path to a route that answers 200, or healthcheck.disabled: true)", c.at("healthcheck"), cand.NoHealth)
 }
 
 // pinTagsWarning says when the build runs npm ci on a package.json that

@@ -47,7 +47,7 @@ var nodeStack = &stack{
 	Output:  true,
 	Member:  true,
 	PinTags: true,
-	Check:  checkNode,
+	Check:   checkNode,
 	Label: func(s *Spec) string {
 		if s.Build.Tool == "" || s.Build.Tool == "npm" {
 			return "node " + s.Version

@@ -74,7 +74,9 @@ func npmTagPins(p *project, c *Candidate) {
 	if len(found) == 0 {
 		return
 	}
-	sort.Slice(found, func(i, j int) bool { return found[i].line < found[j].line || found[i].line == found[j].line && found[i].name < found[j].name })
+	sort.Slice(found, func(i, j int) bool {
+		return found[i].line < found[j].line || found[i].line == found[j].line && found[i].name < found[j].name
+	})
 	var what []string
 	for _, f := range found {
 		what = append(what, fmt.Sprintf("%s %q (package-lock.json has %s)", f.name, f.tag, f.locked))

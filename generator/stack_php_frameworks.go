@@ -152,7 +152,8 @@ func phpApplyFramework(p *project, c *Candidate) {
 			}
 		}
 		if fw.NoHealth != "" && !c.HealthPath.Found() {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s: no health endpoint found, so the healthcheck probes /, and %s: set healthcheck.path to a route that answers 200 without its dependencies, or healthcheck.disabled: true", fw.Name, fw.NoHealth))
+			c.NoHealth = fmt.Sprintf("%s (%s): no health endpoint found, and %s", fw.Name, from, fw.NoHealth)
+			c.Notes = append(c.Notes, c.NoHealth+": no HTTP healthcheck (healthcheck.disabled); set healthcheck.path to a route that answers 200 without its dependencies to get one")
 		}
 		c.Notes = append(c.Notes, fw.Notes...)
 		return

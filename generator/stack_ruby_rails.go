@@ -20,6 +20,8 @@ var (
 	railsLockRE = regexp.MustCompile(`(?m)^    (?:rails|railties) \(([0-9]+)\.([0-9]+)[^)]*\)`)
 	// railsHealthRE is the health route of Rails 7.1 and later
 	// (get "up" => "rails/health#show", as rails new writes it).
+	// railsRootRE is a root route: root "pages#home", root to: "...".
+	railsRootRE   = regexp.MustCompile(`(?m)^\s*(root)\b\s*(?:\(|to:|["':])`)
 	railsHealthRE = regexp.MustCompile(`(?m)^\s*get\s*\(?\s*["']/?([A-Za-z0-9_./-]*)["']\s*(?:=>|,\s*to:)\s*["']rails/health#show["']`)
 	// railsAssetsRE: an asset pipeline that assets:precompile runs.
 	railsAssetsRE = regexp.MustCompile(`(?m)^    (sprockets-rails|propshaft) \(`)
@@ -112,6 +114,17 @@ func railsDetect(p *project, c *Candidate) bool {
 		if m, ok := p.scan([]string{"config/routes.rb"}, []*regexp.Regexp{railsHealthRE}); ok {
 			m.Value = "/" + strings.TrimPrefix(m.Value, "/")
 			c.HealthPath = m
+		}
+	}
+	if !c.HealthPath.Found() {
+		// Without /up, / is a page only where routes.rb has a root route:
+		// else it answers 404 in production, and probing it would leave
+		// the container unhealthy forever.
+		if m, ok := p.scan([]string{"config/routes.rb"}, []*regexp.Regexp{railsRootRE}); ok {
+			c.HealthPath = Detected{Value: "/", From: m.From, Reason: "the root route"}
+		} else if p.exists("config/routes.rb") {
+			c.NoHealth = "Rails (config/routes.rb): no /up (rails/health#show, Rails 7.1+) and no root route, so / answers 404 in production"
+			c.Notes = append(c.Notes, c.NoHealth+": no HTTP healthcheck (healthcheck.disabled); add get \"up\" => \"rails/health#show\" to config/routes.rb and set healthcheck.path: /up to get one")
 		}
 	}
 	if c.HealthPath.Found() {

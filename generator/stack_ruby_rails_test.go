@@ -93,6 +93,31 @@ func TestRailsDetect(t *testing.T) {
 	if old.HealthPath.Found() {
 		t.Errorf("no health route, yet %+v", old.HealthPath)
 	}
+
+	// Without /up, a root route makes / the probe; with neither, / is a
+	// 404 in production: no HTTP healthcheck, and a note why.
+	for _, tc := range []struct {
+		routes, health string
+		disabled       bool
+	}{
+		{"Rails.application.routes.draw do\n  resources :widgets\n  root \"welcome#index\"\nend\n", "/", false},
+		{"Rails.application.routes.draw do\n  root to: \"pages#home\"\nend\n", "/", false},
+		{"Rails.application.routes.draw do\n  resources :widgets\n  # root \"articles#index\"\nend\n", "", true},
+	} {
+		c := rubyCandidate(t, map[string]string{
+			"Gemfile":          "source \"https://rubygems.org\"\ngem \"rails\", \"~> 7.0.8\"\n",
+			"Gemfile.lock":     railsLock("7.0.8", ""),
+			"config.ru":        "run Rails.application\n",
+			"config/routes.rb": tc.routes,
+		})
+		s := c.Spec()
+		if c.HealthPath.Value != tc.health || s.Healthcheck.Disabled != tc.disabled {
+			t.Errorf("routes %q: health %+v, disabled %v; want %q, %v", tc.routes, c.HealthPath, s.Healthcheck.Disabled, tc.health, tc.disabled)
+		}
+		if tc.disabled && !strings.Contains(strings.Join(c.Notes, "\n"), "no root route") {
+			t.Errorf("routes %q: no note why: %q", tc.routes, c.Notes)
+		}
+	}
 }
 
 // TestRubyDefaultPorts: without a port in the code, a Rack app (config.ru)

@@ -63,12 +63,68 @@ func loadProjectFixture(t *testing.T, file string) projectFixture {
 	return f
 }
 
+// projectOutputSkip are the outputs the corpus' goldens leave out:
+// DOCKER-SECURITY.md explains a stack and base, and says the same for every
+// project of them (the golden directories in testdata/golden check it).
+var projectOutputSkip = map[string]bool{"DOCKER-SECURITY.md": true}
+
+// compareProjectOutputs checks the files init --yes would write for a
+// project against the golden directory dir (testdata/projects-out/NAME),
+// file by file, with no file missing or left over; DOCKERGEN_UPDATE=1
+// rewrites the directory.
+func compareProjectOutputs(t *testing.T, dir string, files Files) {
+	t.Helper()
+	if os.Getenv("DOCKERGEN_UPDATE") == "1" {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range files.Names() {
+			if projectOutputSkip[name] {
+				continue
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("%v (DOCKERGEN_UPDATE=1 writes it)", err)
+	}
+	have := map[string]bool{}
+	for _, e := range entries {
+		have[e.Name()] = true
+		if _, ok := files[e.Name()]; !ok || projectOutputSkip[e.Name()] {
+			t.Errorf("%s/%s is no output of init --yes any more (DOCKERGEN_UPDATE=1 removes it)", dir, e.Name())
+		}
+	}
+	for _, name := range files.Names() {
+		if projectOutputSkip[name] {
+			continue
+		}
+		if !have[name] {
+			t.Errorf("%s/%s is missing (DOCKERGEN_UPDATE=1 writes it)", dir, name)
+			continue
+		}
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want, files[name]) {
+			t.Errorf("%s/%s differs from what init --yes generates (DOCKERGEN_UPDATE=1 rewrites it):\n%s", dir, name, files[name])
+		}
+	}
+}
+
 // TestProjects runs what 'dockergen init --yes' does on each project layout
 // of the corpus in testdata/projects (each modelled on a real public
 // project, named in NAME.fixture.yaml): Detect must give NAME.detect.json
 // (what 'dockergen detect --format json' prints; DOCKERGEN_UPDATE=1
 // rewrites it), choose the fixture's stack, and the spec it suggests must
-// validate, generate, and pass the safety net on the project's own files
+// validate, generate the files of testdata/projects-out/NAME, and pass the safety net on the project's own files
 // with exactly the expected warnings.
 func TestProjects(t *testing.T) {
 	dirs, err := filepath.Glob("testdata/projects/*")
@@ -117,6 +173,7 @@ func TestProjects(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			compareProjectOutputs(t, filepath.Join("testdata/projects-out", filepath.Base(dir)), files)
 			warnings, err := CheckContext(spec, files, Options{}, Project{Context: os.DirFS(dir), ContextName: ".", SpecFile: "dockergen.yaml"})
 			if err != nil {
 				t.Fatalf("the safety net refuses what init --yes would write: %v", err)

@@ -92,6 +92,66 @@ func defaultDistro(family string) string {
 	return familyName(l)
 }
 
+// lastBuiltOn returns the newest release of family that images of a
+// runtime line can have been built on: one released before the line's end
+// of life. Node.js 16 ended in September 2023, before Debian trixie was
+// released: no node:16-trixie image was ever built, its last are
+// bookworm's. ok is false when the catalog does not know the line or it
+// has no end of life yet (every current release applies).
+func lastBuiltOn(runtime, version, family string) (distro string, line *catalog.Line, ok bool) {
+	if runtime == "" || family == "" {
+		return "", nil, false
+	}
+	l, err := cat().Line(runtime, version)
+	if err != nil || l.EOL.IsZero() {
+		return "", nil, false
+	}
+	lines := cat().Lines(family)
+	for i := len(lines) - 1; i >= 0; i-- {
+		if lines[i].Released.Before(l.EOL.Time) {
+			return familyName(lines[i]), l, true
+		}
+	}
+	return "", l, false
+}
+
+// distroFor is the distro a spec without one gets: the family's default
+// release, or, for a runtime line that reached its end of life before that
+// release came out, the newest release its images were built on.
+func (st *stack) distroFor(version, base string) string {
+	fam := st.family(base)
+	def := defaultDistro(fam)
+	if version == "" {
+		return def
+	}
+	last, _, ok := lastBuiltOn(st.Runtime, version, fam)
+	if !ok {
+		return def
+	}
+	if dl, ll := familyLine(fam, def), familyLine(fam, last); dl != nil && ll != nil && ll.Released.Before(dl.Released.Time) {
+		return last
+	}
+	return def
+}
+
+// DistroWhy says why a spec's distro is not its family's default release
+// when a runtime line's end of life chose it ("" otherwise): "Node.js 20
+// ended on 2026-04-30, before Alpine 3.24: its last images are 3.23's".
+func DistroWhy(s *Spec) string {
+	st, ok := stacks[s.Stack]
+	if !ok || s.Distro == "" {
+		return ""
+	}
+	fam := st.family(s.Base)
+	def := defaultDistro(fam)
+	last, l, found := lastBuiltOn(st.Runtime, s.Version, fam)
+	if !found || s.Distro != last || last == def {
+		return ""
+	}
+	p, _ := cat().Product(fam)
+	return fmt.Sprintf("%s %s ended on %s, before %s %s: its last images are %s's", runtimeTitle(st.Runtime), s.Version, l.EOL, p.Title, def, last)
+}
+
 // vals are the placeholder values of the catalog's tag patterns: the
 // version, and every family's release (the default, the distro for its own
 // family); distroless is the Debian release's number.
@@ -203,7 +263,7 @@ func newestLine(runtime string) string {
 func (st *stack) releaseOf(s *Spec) release {
 	r := release{Version: s.Version, Base: s.Base, Server: s.Server, Family: st.family(s.Base), Distro: s.Distro, AOT: s.Build.AOT}
 	if r.Distro == "" {
-		r.Distro = defaultDistro(r.Family)
+		r.Distro = st.distroFor(s.Version, s.Base)
 	}
 	return r
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,5 +130,47 @@ func TestVersionSources(t *testing.T) {
 		if got := d.For(tc.stack).Version; got != tc.want {
 			t.Errorf("%s %v: version %+v, want %+v", tc.stack, tc.files, got, tc.want)
 		}
+	}
+}
+
+// TestDistroForEndedLines: a runtime line that reached its end of life
+// before the family's default release came out gets the newest release
+// its images were built on (no node:16-trixie image ever existed); a
+// current line gets the default; an explicit distro the line never had is
+// kept, with a warning.
+func TestDistroForEndedLines(t *testing.T) {
+	for _, tc := range []struct {
+		stack, version, base, want string
+	}{
+		{"node", "16", BaseSlim, "bookworm"},
+		{"node", "20", BaseAlpine, "3.23"},
+		{"node", "26", BaseSlim, "trixie"},
+		{"node", "26", BaseAlpine, "3.24"},
+		{"python", "3.8", BaseSlim, "bookworm"},
+		{"python", "3.14", BaseSlim, "trixie"},
+	} {
+		s := &Spec{APIVersion: APIVersion, Name: "a", Stack: tc.stack, Version: tc.version, Base: tc.base}
+		s.Defaults()
+		if s.Distro != tc.want {
+			t.Errorf("%s %s on %s: distro %q, want %q", tc.stack, tc.version, tc.base, s.Distro, tc.want)
+		}
+		why := DistroWhy(s)
+		if (tc.want == DefaultDistro(tc.stack, tc.base)) != (why == "") {
+			t.Errorf("%s %s on %s: DistroWhy %q", tc.stack, tc.version, tc.base, why)
+		}
+		for _, w := range Warnings(s) {
+			if strings.Contains(w, "ever built") {
+				t.Errorf("%s %s on %s: %s", tc.stack, tc.version, tc.base, w)
+			}
+		}
+	}
+	s := &Spec{APIVersion: APIVersion, Name: "a", Stack: "node", Version: "16", Distro: "trixie"}
+	s.Defaults()
+	if s.Distro != "trixie" {
+		t.Fatalf("an explicit distro was replaced: %q", s.Distro)
+	}
+	want := "distro trixie: no Node.js 16 image was ever built on Debian trixie: the line reached its end of life on 2023-09-11, before Debian trixie was released on 2025-08-09; the last were built on bookworm (distro: bookworm)"
+	if !slices.Contains(Warnings(s), want) {
+		t.Errorf("no warning %q in %q", want, Warnings(s))
 	}
 }

@@ -40,7 +40,7 @@ func (s *Spec) Defaults() {
 			s.Base = st.DefaultBase
 		}
 		if s.Distro == "" && slices.Contains(st.Bases, s.Base) {
-			s.Distro = defaultDistro(st.family(s.Base))
+			s.Distro = st.distroFor(s.Version, s.Base)
 		}
 		if s.Version == "" {
 			s.Version = st.defaultVersion(s.Base, s.Distro)

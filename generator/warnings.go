@@ -41,6 +41,18 @@ func Warnings(s *Spec) []string {
 			said[v.Product.Title+" "+s.Version] = true
 		}
 	}
+	if fam := st.family(s.Base); s.Distro != "" && fam != "" {
+		if last, l, ok := lastBuiltOn(st.Runtime, s.Version, fam); l != nil {
+			if dl := familyLine(fam, s.Distro); dl != nil && !dl.Released.Before(l.EOL.Time) {
+				p, _ := cat().Product(fam)
+				was := "no release of it the catalog knows"
+				if ok {
+					was = fmt.Sprintf("the last were built on %s (distro: %s)", last, last)
+				}
+				add("distro %s: no %s %s image was ever built on %s %s: the line reached its end of life on %s, before %s %s was released on %s; %s", s.Distro, runtimeTitle(st.Runtime), s.Version, p.Title, s.Distro, l.EOL, p.Title, s.Distro, dl.Released, was)
+			}
+		}
+	}
 	builder, runtime, _, err := st.images(s)
 	if err != nil {
 		return out

@@ -93,6 +93,10 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 			}
 		case "base":
 			v.LineComment = "see DOCKER-SECURITY.md for what this base means"
+		case "distro":
+			if why := generator.DistroWhy(spec); why != "" {
+				v.LineComment = why
+			}
 		case "healthcheck":
 			if flag := generator.HealthFlag(spec.Stack); spec.Healthcheck.Disabled && flag != "" {
 				k.HeadComment = fmt.Sprintf("No HTTP client in a %s image: give the binary a flag that probes the app,\nthen set command: [\"%s\", \"%s\"].", generator.StackTitle(spec.Stack), path.Join(spec.Workdir, spec.Name), flag)

@@ -89,7 +89,7 @@ func assetsData(s *Spec) (*data, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assets: %w", err)
 	}
-	return &data{Spec: as, Builder: ref, Tools: cat().Tools}, nil
+	return &data{Spec: as, Builder: imageRef(ref, s.Digests.Assets), Tools: cat().Tools}, nil
 }
 
 // assetsDepFiles are the files the assets stage copies by name (package.json

@@ -206,4 +206,6 @@ type Digests struct {
 	Builder string `yaml:"builder,omitempty" json:"builder,omitempty"`
 	// Runtime pins the runtime stage's image (not for scratch).
 	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
+	// Assets pins the assets stage's Node.js image (with assets only).
+	Assets string `yaml:"assets,omitempty" json:"assets,omitempty"`
 }

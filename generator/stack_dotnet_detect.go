@@ -431,6 +431,9 @@ func dotnetNotes(p *project, c *Candidate) {
 	if ok && !pr.Exe {
 		c.Notes = append(c.Notes, fmt.Sprintf("%s is a library (no Microsoft.NET.Sdk.Web and no <OutputType>Exe</OutputType>): publish needs an app project", pr.Path))
 	}
+	if ok && len(pr.TFMs) > 0 && !slices.Contains(pr.TFMs, "net"+c.Version.Value) {
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: the project targets %s, not net%s: the image publishes with -f net%s, which fails until <TargetFramework> is net%s (retarget the project; an app from before .NET 5 usually needs its packages updated too)", pr.TFMFrom, strings.Join(pr.TFMs, ";"), c.Version.Value, c.Version.Value, c.Version.Value))
+	}
 	if ok && pr.AOT != "" {
 		c.AOT = Detected{Value: "true", From: pr.AOT}
 		c.Notes = append(c.Notes, fmt.Sprintf("%s: <PublishAot>true</PublishAot>: build.aot publishes a native executable for the target's runtime identifier on the AOT SDK image and runs it on runtime-deps (no .NET runtime in the image)", pr.AOT))
@@ -446,7 +449,17 @@ func dotnetNotes(p *project, c *Candidate) {
 			}
 			c.Notes = append(c.Notes, fmt.Sprintf("%s serves %s, %s the runtime images have no HTTP client to probe it: no healthcheck; make the app probe itself when run with --healthcheck (as examples/dotnet does) to get one", m.From, m.Value, why))
 		} else {
-			c.Notes = append(c.Notes, "no health endpoint found (no MapHealthChecks, no --healthcheck argument in Program.cs): no healthcheck")
+			var read []string
+			for _, f := range dotnetCodeFiles(p, c) {
+				if p.exists(f) && !strings.HasSuffix(f, ".json") {
+					read = append(read, f)
+				}
+			}
+			where := "the app's code"
+			if len(read) > 0 {
+				where = strings.Join(read, ", ")
+			}
+			c.Notes = append(c.Notes, fmt.Sprintf("no health endpoint found (no MapHealthChecks, no --healthcheck argument in %s): no healthcheck", where))
 		}
 	}
 	ls := path.Join(path.Dir(c.Main.Value), "Properties/launchSettings.json")

@@ -379,6 +379,7 @@ func (s *Spec) Validate() []FieldError {
 	if s.Base == BaseScratch && s.Digests.Runtime != "" {
 		bad("digests.runtime", "scratch is not an image and has no digest")
 	}
+	checkSeccomp(bad, s)
 	// The secret scan last: it drops the other messages about a field that
 	// holds a secret, since they may quote the value.
 	errs = withoutEchoes(errs, s.scanSecrets())

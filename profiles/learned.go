@@ -53,7 +53,7 @@ func CheckLearned(runtime, name string) string {
 	}
 	for _, r := range base.Rules {
 		if slices.Contains(r.Names, name) {
-			return fmt.Sprintf("%s is governed by a rule of profiles/base.yaml (%s) and cannot be allowed outright", name, r.Why)
+			return fmt.Sprintf("%s is governed by a rule of profiles/base.yaml (an argument filter or an errno) and cannot be allowed outright", name)
 		}
 	}
 	return ""

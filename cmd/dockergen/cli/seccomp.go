@@ -571,9 +571,21 @@ func (r *learnRun) once(profile string, klog kernelLog) (*learnResult, error) {
 	}
 	res.overrun = klog.Overrun()
 	from, to := float64(start.UnixNano())/1e9-1, float64(end.UnixNano())/1e9+1
+	res.matched, res.dropped = matchRecords(lines, pids, from, to, r.spec.User.UID, aliveElsewhere)
+	res.records = len(res.matched)
+	return res, nil
+}
+
+// matchRecords keeps the SCMP_ACT_LOG records of the container's
+// processes among kernel log lines: those of a pid seen in the container,
+// and those of a pid never seen (a process too short-lived for the 100 ms
+// poll) that fall within the run [from, to] (seconds since the epoch), have
+// the container's uid and are not a live process of another container. It
+// also counts the records the kernel says it dropped.
+func matchRecords(lines []string, pids map[int]bool, from, to float64, uid int, elsewhere func(int) bool) (matched []matchedRecord, dropped int) {
 	for _, l := range lines {
 		if n, _, ok := profiles.AuditDropped(l); ok {
-			res.dropped += n
+			dropped += n
 			continue
 		}
 		rec, ok := profiles.ParseAudit(l)
@@ -582,13 +594,12 @@ func (r *learnRun) once(profile string, klog kernelLog) (*learnResult, error) {
 		}
 		switch {
 		case pids[rec.PID]:
-			res.matched = append(res.matched, matchedRecord{rec: rec})
-		case rec.Time >= from && rec.Time <= to && rec.UID == r.spec.User.UID && !aliveElsewhere(rec.PID):
-			res.matched = append(res.matched, matchedRecord{rec: rec, byTime: true})
+			matched = append(matched, matchedRecord{rec: rec})
+		case rec.Time >= from && rec.Time <= to && rec.UID == uid && !elsewhere(rec.PID):
+			matched = append(matched, matchedRecord{rec: rec, byTime: true})
 		}
 	}
-	res.records = len(res.matched)
-	return res, nil
+	return matched, dropped
 }
 
 // observed groups the matched records by syscall name, sorted.

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/dockergen/dockergen/generator"
+)
+
+// Kernel log lines of one learn run on this machine (x86_64), with records
+// of other processes around them.
+var learnLog = []string{
+	`6,9001,26408832000,-;docker0: port 1(veth1) entered forwarding state`,
+	// The container's app (pid seen in its cgroup).
+	`5,9002,26408835755,-;audit: type=1326 audit(1796299382.544:7): auid=4294967295 uid=10001 gid=10001 ses=4294967295 pid=3464 comm="learn-setprio" exe="/app/learn-setprio" sig=0 arch=c000003e syscall=141 compat=0 ip=0x47f607 code=0x7ffc0000`,
+	`5,9003,26408835760,-;audit: type=1326 audit(1796299382.600:8): auid=4294967295 uid=10001 gid=10001 ses=4294967295 pid=3464 comm="learn-setprio" exe="/app/learn-setprio" sig=0 arch=c000003e syscall=141 compat=0 ip=0x47f607 code=0x7ffc0000`,
+	// A short-lived healthcheck process never seen by the poll: same uid, in the run.
+	`5,9004,26408836000,-;audit: type=1326 audit(1796299383.100:9): auid=4294967295 uid=10001 gid=10001 ses=4294967295 pid=3470 comm="learn-setprio" exe="/app/learn-setprio" sig=0 arch=c000003e syscall=149 compat=0 ip=0x47f607 code=0x7ffc0000`,
+	// Another container's process: another uid.
+	`5,9005,26408836100,-;audit: type=1326 audit(1796299383.200:10): auid=4294967295 uid=999 gid=999 ses=4294967295 pid=5000 comm="postgres" exe="/usr/lib/postgresql/bin/postgres" sig=0 arch=c000003e syscall=149 compat=0 ip=0x7f00 code=0x7ffc0000`,
+	// Same uid, but before the run.
+	`5,9006,26408000000,-;audit: type=1326 audit(1796299300.000:3): auid=4294967295 uid=10001 gid=10001 ses=4294967295 pid=3000 comm="nice" exe="/usr/bin/nice" sig=0 arch=c000003e syscall=140 compat=0 ip=0x7f00 code=0x7ffc0000`,
+	// Same uid and time, but a live process of another container.
+	`5,9007,26408836200,-;audit: type=1326 audit(1796299383.300:11): auid=4294967295 uid=10001 gid=10001 ses=4294967295 pid=4242 comm="hello-go" exe="/app/hello-go" sig=0 arch=c000003e syscall=140 compat=0 ip=0x7f00 code=0x7ffc0000`,
+	// Another filter's ERRNO record of the app: not SCMP_ACT_LOG.
+	`5,9008,26408836300,-;audit: type=1326 audit(1796299383.400:12): auid=4294967295 uid=10001 gid=10001 ses=4294967295 pid=3464 comm="learn-setprio" exe="/app/learn-setprio" sig=0 arch=c000003e syscall=101 compat=0 ip=0x7f00 code=0x50001`,
+	`4,9009,26408836400,-;kauditd_printk_skb: 7 callbacks suppressed`,
+}
+
+func TestMatchRecords(t *testing.T) {
+	matched, dropped := matchRecords(learnLog, map[int]bool{3464: true, 1: true}, 1796299382.0, 1796299390.0, 10001, func(pid int) bool { return pid == 4242 })
+	if dropped != 7 {
+		t.Errorf("dropped = %d, want 7", dropped)
+	}
+	res := &learnResult{matched: matched}
+	got := res.observed()
+	want := []observed{
+		{Name: "mlock", Count: 1, Comms: []string{"learn-setprio"}, ByTime: true},
+		{Name: "setpriority", Count: 2, Comms: []string{"learn-setprio"}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("observed = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].Name != want[i].Name || got[i].Count != want[i].Count || got[i].ByTime != want[i].ByTime || !slices.Equal(got[i].Comms, want[i].Comms) {
+			t.Errorf("observed[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// TestAddSeccompAllow: the spec keeps its comments and key order; an
+// existing seccomp.allow is appended to; the result loads.
+func TestAddSeccompAllow(t *testing.T) {
+	add := []generator.SeccompAllow{{Syscall: "setpriority", Reason: `called by "app": lowers its priority`}}
+	for name, src := range map[string]string{
+		"new": "# my app\napiVersion: dockergen/v1\nname: app # the image\nstack: go\nports: [8080]\nhealthcheck:\n  command: [\"/app/app\", \"-healthcheck\"]\n",
+		"existing": "apiVersion: dockergen/v1\nname: app\nstack: go\nhealthcheck:\n  command: [\"/app/app\", \"-healthcheck\"]\n" +
+			"seccomp:\n  # learned last week\n  allow: [{syscall: mlock, reason: pins keys}]\n",
+		"empty": "apiVersion: dockergen/v1\nname: app\nstack: go\nhealthcheck:\n  command: [\"/app/app\", \"-healthcheck\"]\nseccomp:\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, err := addSeccompAllow([]byte(src), add)
+			if err != nil {
+				t.Fatal(err)
+			}
+			spec, err := generator.LoadSpec("dockergen.yaml", out)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			last := spec.Seccomp.Allow[len(spec.Seccomp.Allow)-1]
+			if last != add[0] {
+				t.Errorf("last allow = %+v\n%s", last, out)
+			}
+			for _, c := range []string{"# my app", "# the image", "# learned last week"} {
+				if strings.Contains(src, c) && !strings.Contains(string(out), c) {
+					t.Errorf("comment %q lost:\n%s", c, out)
+				}
+			}
+			if name == "existing" && (len(spec.Seccomp.Allow) != 2 || spec.Seccomp.Allow[0].Syscall != "mlock") {
+				t.Errorf("the existing entry was not kept: %+v", spec.Seccomp.Allow)
+			}
+			if strings.Index(string(out), "name:") > strings.Index(string(out), "stack:") {
+				t.Errorf("keys reordered:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestLearnRunFlags(t *testing.T) {
+	spec, err := generator.ExampleSpec("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	argv := strings.Join(runFlags(spec, "/tmp/p.json"), " ")
+	for _, want := range []string{"--read-only", "--cap-drop ALL", "--security-opt no-new-privileges:true", "--security-opt seccomp=/tmp/p.json", "--user 10001:10001", "--publish 127.0.0.1::8080", "--pids-limit", "--tmpfs /tmp:"} {
+		if !strings.Contains(argv, want) {
+			t.Errorf("learn's run flags lack %q: %s", want, argv)
+		}
+	}
+	for _, not := range []string{"seccomp=seccomp.json", "--restart", "127.0.0.1:8080:8080"} {
+		if strings.Contains(argv, not) {
+			t.Errorf("learn's run flags have %q: %s", not, argv)
+		}
+	}
+}
+
+// TestLearnRefusesUnreadableLog: without a readable kernel log learn says
+// why and runs nothing (exit 2), whatever the reader's error.
+func TestLearnRefusesUnreadableLog(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "dockergen.yaml")
+	os.WriteFile(spec, []byte("apiVersion: dockergen/v1\nname: app\nstack: go\nhealthcheck:\n  command: [\"/app/app\", \"-healthcheck\"]\n"), 0o644)
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, isTerminal: func() bool { return false }}
+	o := &seccompLearnOptions{file: spec, kernelLog: "/dev/kmsg", duration: 1, docker: "/nonexistent/docker",
+		openLog: func(path string) (kernelLog, error) {
+			return nil, &os.PathError{Op: "open", Path: path, Err: syscall.EPERM}
+		}}
+	err := runSeccompLearn(e, o)
+	var ee *exitError
+	if err == nil || !asExitError(err, &ee) || ee.code != exitUsage {
+		t.Fatalf("err = %v, want exit %d", err, exitUsage)
+	}
+	for _, want := range []string{"cannot read the kernel log /dev/kmsg", "kernel.dmesg_restrict", "run learn with sudo", "nothing was run"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal lacks %q: %v", want, err)
+		}
+	}
+	if out.Len() != 0 || errb.Len() != 0 {
+		t.Errorf("learn printed before refusing: %q %q", out.String(), errb.String())
+	}
+}
+
+func asExitError(err error, target **exitError) bool {
+	ee, ok := err.(*exitError)
+	*target = ee
+	return ok
+}

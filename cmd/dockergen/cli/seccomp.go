@@ -249,7 +249,7 @@ func runSeccompLearn(e *env, o *seccompLearnOptions) error {
 			refused = append(refused, msg)
 			continue
 		}
-		add = append(add, generator.SeccompAllow{Syscall: ob.Name, Reason: fmt.Sprintf("called by %s while dockergen seccomp learn exercised the app", strings.Join(ob.Comms, ", "))})
+		add = append(add, generator.SeccompAllow{Syscall: ob.Name, Reason: learnedReason(ob)})
 	}
 	fmt.Fprintln(e.stdout)
 	for _, r := range refused {
@@ -311,6 +311,17 @@ func runSeccompLearn(e *env, o *seccompLearnOptions) error {
 		return err
 	}
 	return refusedErr(refused)
+}
+
+// learnedReason is the reason learn writes for a call: the processes that
+// made it (at most five, so that it stays one short line). A person should
+// say more: what in the app needs it.
+func learnedReason(ob observed) string {
+	comms := ob.Comms
+	if len(comms) > 5 {
+		comms = append(slices.Clone(comms[:5]), fmt.Sprintf("%d more", len(ob.Comms)-5))
+	}
+	return fmt.Sprintf("called by %s while dockergen seccomp learn exercised the app", strings.Join(comms, ", "))
 }
 
 // refusedErr fails (exit 1) when the app made calls that were not added.

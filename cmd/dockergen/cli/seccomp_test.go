@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dockergen/dockergen/generator"
 )
@@ -140,4 +142,68 @@ func asExitError(err error, target **exitError) bool {
 	ee, ok := err.(*exitError)
 	*target = ee
 	return ok
+}
+
+func TestLearnedReason(t *testing.T) {
+	r := learnedReason(observed{Name: "mlock", Comms: []string{"a", "b", "c", "d", "e", "f", "g"}})
+	if r != "called by a, b, c, d, e, 2 more while dockergen seccomp learn exercised the app" {
+		t.Errorf("reason = %q", r)
+	}
+	if len(learnedReason(observed{Comms: []string{"123456789012345", "123456789012345", "123456789012345", "123456789012345", "123456789012345", "x"}})) > 300 {
+		t.Error("a reason longer than the spec allows")
+	}
+}
+
+// TestFileKernelLog: a text log (auditd's) is read from where it ended when
+// learn opened it.
+func TestFileKernelLog(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "audit.log")
+	os.WriteFile(p, []byte("type=SECCOMP msg=audit(1.0:1): old record\n"), 0o644)
+	l, err := openKernelLog(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(learnLog[1] + "\n" + learnLog[2] + "\n")
+	f.Close()
+	lines, err := l.Lines()
+	if err != nil || len(lines) != 2 || lines[0] != learnLog[1] {
+		t.Errorf("lines = %q, %v", lines, err)
+	}
+	if more, _ := l.Lines(); len(more) != 0 {
+		t.Errorf("read again: %q", more)
+	}
+}
+
+// TestKmsgLog: /dev/kmsg is read from its end, without blocking, one record
+// a line. It needs root (CI runs the tests as root); a record is written to
+// the log to be read back.
+func TestKmsgLog(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("reading and writing /dev/kmsg needs root")
+	}
+	l, err := openKernelLog("/dev/kmsg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if _, err := l.Lines(); err != nil {
+		t.Fatal(err)
+	}
+	mark := "dockergen TestKmsgLog " + strconv.FormatInt(time.Now().UnixNano(), 10)
+	if err := os.WriteFile("/dev/kmsg", []byte(mark+"\n"), 0); err != nil {
+		t.Fatal(err)
+	}
+	lines, err := l.Lines()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, line := range lines {
+		found = found || strings.HasSuffix(line, ";"+mark)
+	}
+	if !found {
+		t.Errorf("the record written is not read back: %q", lines)
+	}
 }

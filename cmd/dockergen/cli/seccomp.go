@@ -231,9 +231,6 @@ func runSeccompLearn(e *env, o *seccompLearnOptions) error {
 			famOf[n] = f.Name
 		}
 	}
-	runtime := generator.ProfileFor(spec.Stack)
-	var add []generator.SeccompAllow
-	var refused []string
 	fmt.Fprintf(e.stdout, "\n%-18s %-18s %6s  %s\n", "SYSCALL", "FAMILY", "COUNT", "CALLED BY")
 	for _, ob := range obs {
 		fam := famOf[ob.Name]
@@ -245,12 +242,8 @@ func runSeccompLearn(e *env, o *seccompLearnOptions) error {
 			by += " (some by time+uid)"
 		}
 		fmt.Fprintf(e.stdout, "%-18s %-18s %6d  %s\n", ob.Name, fam, ob.Count, by)
-		if msg := profiles.CheckLearned(runtime, ob.Name); msg != "" {
-			refused = append(refused, msg)
-			continue
-		}
-		add = append(add, generator.SeccompAllow{Syscall: ob.Name, Reason: learnedReason(ob)})
 	}
+	add, refused := decideLearned(generator.ProfileFor(spec.Stack), obs)
 	fmt.Fprintln(e.stdout)
 	for _, r := range refused {
 		fmt.Fprintf(e.stdout, "not added: %s\n", r)
@@ -311,6 +304,19 @@ func runSeccompLearn(e *env, o *seccompLearnOptions) error {
 		return err
 	}
 	return refusedErr(refused)
+}
+
+// decideLearned splits the observed calls into those the runtime's profile
+// may be extended with, each with its reason, and why the others may not.
+func decideLearned(runtime string, obs []observed) (add []generator.SeccompAllow, refused []string) {
+	for _, ob := range obs {
+		if msg := profiles.CheckLearned(runtime, ob.Name); msg != "" {
+			refused = append(refused, msg)
+			continue
+		}
+		add = append(add, generator.SeccompAllow{Syscall: ob.Name, Reason: learnedReason(ob)})
+	}
+	return add, refused
 }
 
 // learnedReason is the reason learn writes for a call: the processes that

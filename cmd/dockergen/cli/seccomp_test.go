@@ -207,3 +207,20 @@ func TestKmsgLog(t *testing.T) {
 		t.Errorf("the record written is not read back: %q", lines)
 	}
 }
+
+// TestDecideLearned: a denied call and an unknown number are reported, never
+// added; the others are added with a reason the spec accepts.
+func TestDecideLearned(t *testing.T) {
+	obs := []observed{
+		{Name: "personality", Count: 1, Comms: []string{"app"}},
+		{Name: "setpriority", Count: 3, Comms: []string{"app", "worker"}},
+		{Name: "unknown(c000003e:999)", Count: 1, Comms: []string{"app"}},
+	}
+	add, refused := decideLearned("go", obs)
+	if len(add) != 1 || add[0].Syscall != "setpriority" || add[0].Reason != "called by app, worker while dockergen seccomp learn exercised the app" {
+		t.Errorf("add = %+v", add)
+	}
+	if len(refused) != 2 || !strings.Contains(refused[0], "personality is on dockergen's denied list") || !strings.Contains(refused[1], "not a syscall") {
+		t.Errorf("refused = %q", refused)
+	}
+}

@@ -245,6 +245,8 @@ type data struct {
 
 	SeccompJSON    string
 	SeccompAllowed int
+	// SeccompLearned are the groups the spec's seccomp.allow adds.
+	SeccompLearned []profiles.LearnedGroup
 	// Tools are the release catalog's tool pins (pnpm, yarn, poetry, uv,
 	// composer, corepack), by name.
 	Tools map[string]catalog.Tool
@@ -391,7 +393,7 @@ func newData(s *Spec, opts Options) (*data, error) {
 		d.Healthcheck = d.Run.Health.Test
 	}
 
-	comp, err := profiles.For(ProfileFor(s.Stack))
+	comp, err := SeccompProfile(s)
 	if err != nil {
 		return nil, fmt.Errorf("seccomp profile: %w", err)
 	}
@@ -403,7 +405,8 @@ func newData(s *Spec, opts Options) (*data, error) {
 		return nil, err
 	}
 	d.SeccompJSON = string(js)
-	d.SeccompAllowed = len(comp.Allowed)
+	d.SeccompAllowed = len(comp.Allowed) + len(comp.LearnedNames())
+	d.SeccompLearned = comp.Learned
 	return d, nil
 }
 

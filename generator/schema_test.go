@@ -123,7 +123,7 @@ func TestSchemaRefuses(t *testing.T) {
 		}
 	}
 	var inv []string
-	for _, n := range []string{"unknown-field", "bad-stack", "bad-base", "bad-version", "privileged-port", "port-range", "name-uppercase", "no-name", "wrong-api", "wrong-type-port", "memory-bad", "uid-zero", "uid-zero-alone", "gid-zero", "uid-gid-zero", "pids-zero", "packages-distroless", "workdir-relative", "secret-target-relative"} {
+	for _, n := range []string{"unknown-field", "bad-stack", "bad-base", "bad-version", "privileged-port", "port-range", "name-uppercase", "no-name", "wrong-api", "wrong-type-port", "memory-bad", "uid-zero", "uid-zero-alone", "gid-zero", "uid-gid-zero", "pids-zero", "packages-distroless", "workdir-relative", "secret-target-relative", "seccomp-allow-no-reason", "seccomp-allow-bad-name"} {
 		inv = append(inv, "testdata/invalid/"+n+".yaml")
 	}
 	for _, f := range inv {

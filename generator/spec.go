@@ -90,6 +90,9 @@ type Spec struct {
 	Resources Resources `yaml:"resources,omitempty" json:"resources,omitempty"`
 	// Digests pin the builder and runtime images by content digest.
 	Digests Digests `yaml:"digests,omitempty" json:"digests,omitempty"`
+	// Seccomp extends the runtime's seccomp profile with syscalls the app
+	// was seen to need ('dockergen seccomp learn' writes them).
+	Seccomp Seccomp `yaml:"seccomp,omitempty" json:"seccomp,omitzero"`
 	// NotSecrets lists fields (for example "env.PUBLIC_KEY_ID") whose values
 	// look like secrets but are not: the secret scan skips them. Keep it short
 	// and reviewed; real secrets belong in build.secrets or runtime injection.
@@ -208,4 +211,22 @@ type Digests struct {
 	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
 	// Assets pins the assets stage's Node.js image (with assets only).
 	Assets string `yaml:"assets,omitempty" json:"assets,omitempty"`
+}
+
+// Seccomp extends the generated seccomp profile.
+type Seccomp struct {
+	// Allow lists syscalls to allow beyond the runtime's profile, each with
+	// the reason it is needed. Each brings its family (profiles/families.yaml:
+	// the same operation under every libc's and architecture's name), or
+	// itself alone when it is in none; never a syscall on dockergen's denied
+	// list.
+	Allow []SeccompAllow `yaml:"allow,omitempty" json:"allow,omitempty"`
+}
+
+// SeccompAllow is one syscall allowed beyond the runtime's profile.
+type SeccompAllow struct {
+	// Syscall is the syscall's name (for example setpriority).
+	Syscall string `yaml:"syscall" json:"syscall"`
+	// Reason says why the app needs it (learn writes what made the call).
+	Reason string `yaml:"reason" json:"reason"`
 }

@@ -382,6 +382,7 @@ func (s *Spec) Validate() []FieldError {
 	if s.Digests.Assets != "" && !s.Assets.set() {
 		bad("digests.assets", "there is no assets stage to pin (allowed: empty without assets)")
 	}
+	checkSeccomp(bad, s)
 	// The secret scan last: it drops the other messages about a field that
 	// holds a secret, since they may quote the value.
 	errs = withoutEchoes(errs, s.scanSecrets())

@@ -125,6 +125,9 @@ type Compose struct {
 	How      string
 	Rules    []Rule
 	Denied   []string
+	// Learned are what the spec's seccomp.allow adds (see Learn), each
+	// group its own entry of the profile, with its reason.
+	Learned []LearnedGroup
 }
 
 // For merges base.yaml with the named runtime's profile. It fails as Load
@@ -229,6 +232,7 @@ func (c *Compose) Seccomp() *seccomp.Seccomp {
 		LinuxSyscall: specs.LinuxSyscall{Names: c.Allowed, Action: specs.ActAllow},
 		Comment:      "dockergen " + c.Runtime + " profile: the syscall families (profiles/families.yaml) of the measured syscalls and the reasoned margin in profiles/" + c.Runtime + ".yaml and profiles/base.yaml: " + strings.Join(c.Families, ", "),
 	})
+	p.Syscalls = append(p.Syscalls, c.learnedSyscalls()...)
 	for _, r := range c.Rules {
 		sc := &seccomp.Syscall{
 			LinuxSyscall: specs.LinuxSyscall{Names: slices.Clone(r.Names), Action: specs.ActAllow},

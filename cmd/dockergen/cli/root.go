@@ -100,7 +100,7 @@ DOCKER-SECURITY.md), all from one small YAML spec.`,
 	root.SetErr(e.stderr)
 	root.SetVersionTemplate("dockergen {{.Version}}\n")
 	root.AddCommand(newGenerateCmd(e), newVersionCmd(e), newCheckCmd(e))
-	root.AddCommand(newInitCmd(e), newSchemaCmd(e), newDetectCmd(e))
+	root.AddCommand(newInitCmd(e), newSchemaCmd(e), newDetectCmd(e), newSeccompCmd(e))
 	return root
 }
 

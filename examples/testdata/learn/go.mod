@@ -1,0 +1,3 @@
+module example.com/learnsetprio
+
+go 1.26

@@ -47,9 +47,9 @@ func Warnings(s *Spec) []string {
 				p, _ := cat().Product(fam)
 				was := "no release of it the catalog knows"
 				if ok {
-					was = fmt.Sprintf("the last were built on %s (distro: %s)", last, last)
+					was = fmt.Sprintf("the last surely built are %s's: distro: %s", last, last)
 				}
-				add("distro %s: no %s %s image was ever built on %s %s: the line reached its end of life on %s, before %s %s was released on %s; %s", s.Distro, runtimeTitle(st.Runtime), s.Version, p.Title, s.Distro, l.EOL, p.Title, s.Distro, dl.Released, was)
+				add("distro %s: %s %s reached its end of life on %s, before %s %s was released on %s: its images may never have been built on it (%s)", s.Distro, runtimeTitle(st.Runtime), s.Version, l.EOL, p.Title, s.Distro, dl.Released, was)
 			}
 		}
 	}

@@ -98,6 +98,9 @@ type kubeData struct {
 	Image      string
 	PullPolicy string
 	Replicas   int
+	// Disruption is true when a PodDisruptionBudget keeps all but one of
+	// several replicas up through a node drain.
+	Disruption bool
 	UID, GID   int
 	// SeccompType is Localhost or RuntimeDefault; SeccompProfile the
 	// Localhost profile's path ("" for RuntimeDefault).
@@ -137,8 +140,8 @@ func newKubeData(s *Spec) *kubeData {
 		Name:       s.Name,
 		Namespace:  k.Namespace,
 		Image:      imageRef(image, s.Digests.Image),
-		PullPolicy: "IfNotPresent",
 		Replicas:   k.Replicas,
+		Disruption: k.Replicas > 1,
 		UID:        s.User.UID,
 		GID:        s.User.GID,
 		Ports:      s.Ports,
@@ -149,6 +152,15 @@ func newKubeData(s *Spec) *kubeData {
 	}
 	if d.Namespace == "" {
 		d.Namespace = s.Name
+	}
+	// A digest never changes: pull it once. A pushed tag can move: pull it
+	// every time, so every node runs what the tag names now. The default
+	// NAME:local is not in any registry: it is loaded into the nodes.
+	switch {
+	case s.Digests.Image == "" && k.Image != "":
+		d.PullPolicy = "Always"
+	default:
+		d.PullPolicy = "IfNotPresent"
 	}
 	if k.Seccomp == SeccompRuntimeDefault {
 		d.SeccompType = "RuntimeDefault"

@@ -12,6 +12,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	k8syaml "k8s.io/apimachinery/pkg/util/yaml"
 	psaapi "k8s.io/pod-security-admission/api"
@@ -26,13 +27,15 @@ type KubeManifest struct {
 	Deployment    *appsv1.Deployment
 	Service       *corev1.Service
 	NetworkPolicy *networkingv1.NetworkPolicy
+	// PodDisruptionBudget is there for more than one replica.
+	PodDisruptionBudget *policyv1.PodDisruptionBudget
 }
 
 // DecodeKube splits k8s.yaml into its documents and decodes each strictly
 // (an unknown field, a field in the wrong case or a duplicate is an error) into the API type its
 // apiVersion and kind name, as the API server's strict field validation
 // would. It wants exactly one Namespace, Deployment, Service and
-// NetworkPolicy.
+// NetworkPolicy, and at most one PodDisruptionBudget.
 func DecodeKube(b []byte) (*KubeManifest, error) {
 	var m KubeManifest
 	r := k8syaml.NewYAMLReader(bufio.NewReader(bytes.NewReader(b)))
@@ -61,6 +64,9 @@ func DecodeKube(b []byte) (*KubeManifest, error) {
 		case gvk == "v1 Service" && m.Service == nil:
 			m.Service = &corev1.Service{}
 			obj = m.Service
+		case gvk == "policy/v1 PodDisruptionBudget" && m.PodDisruptionBudget == nil:
+			m.PodDisruptionBudget = &policyv1.PodDisruptionBudget{}
+			obj = m.PodDisruptionBudget
 		case gvk == "networking.k8s.io/v1 NetworkPolicy" && m.NetworkPolicy == nil:
 			m.NetworkPolicy = &networkingv1.NetworkPolicy{}
 			obj = m.NetworkPolicy
@@ -164,6 +170,11 @@ func verifyKube(b []byte, want expect) error {
 	sel := m.Deployment.Spec.Selector
 	if sel == nil || !reflect.DeepEqual(m.NetworkPolicy.Spec.PodSelector, *sel) {
 		return errors.New("the NetworkPolicy does not select the Deployment's pods")
+	}
+	if pdb := m.PodDisruptionBudget; pdb != nil {
+		if pdb.Namespace != ns || pdb.Spec.Selector == nil || !reflect.DeepEqual(*pdb.Spec.Selector, *sel) {
+			return errors.New("the PodDisruptionBudget does not select the Deployment's pods in its namespace")
+		}
 	}
 	return nil
 }

@@ -85,16 +85,19 @@ func TestKubeMustFail(t *testing.T) {
 	}
 	cases := []struct {
 		name, old, new string
-		psa            bool // a Pod Security violation, not a decoding error
+		// by: "psa" a Pod Security violation, "decode" a decoding error,
+		// "verify" only Verify's own checks.
+		by string
 	}{
-		{"privilege escalation", "allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true", true},
-		{"root", "runAsNonRoot: true\n        runAsUser: 10001", "runAsNonRoot: false\n        runAsUser: 0", true},
-		{"capabilities kept", "- \"ALL\"", "- \"NET_RAW\"", true},
-		{"unconfined seccomp", "type: \"Localhost\"\n          localhostProfile: \"dockergen/golden-go-k8s.json\"", "type: \"Unconfined\"", true},
-		{"host network", "automountServiceAccountToken: false", "automountServiceAccountToken: false\n      hostNetwork: true", true},
-		{"unknown field", "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: true\n            readOnlyRootFileSystem: true", false},
-		{"duplicate field", "enableServiceLinks: false", "enableServiceLinks: false\n      enableServiceLinks: true", false},
-		{"wrong type", "replicas: 2", "replicas: \"two\"", false},
+		{"privilege escalation", "allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true", "psa"},
+		{"root", "runAsNonRoot: true\n        runAsUser: 10001", "runAsNonRoot: false\n        runAsUser: 0", "psa"},
+		{"capabilities kept", "- \"ALL\"", "- \"NET_RAW\"", "psa"},
+		{"unconfined seccomp", "type: \"Localhost\"\n          localhostProfile: \"dockergen/golden-go-k8s.json\"", "type: \"Unconfined\"", "psa"},
+		{"host network", "automountServiceAccountToken: false", "automountServiceAccountToken: false\n      hostNetwork: true", "psa"},
+		{"unknown field", "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: true\n            readOnlyRootFileSystem: true", "decode"},
+		{"duplicate field", "enableServiceLinks: false", "enableServiceLinks: false\n      enableServiceLinks: true", "decode"},
+		{"wrong type", "replicas: 2", "replicas: \"two\"", "decode"},
+		{"service selects nothing", "  selector:\n    app.kubernetes.io/name: \"golden-go-k8s\"", "  selector:\n    app.kubernetes.io/name: \"other\"", "verify"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,7 +106,8 @@ func TestKubeMustFail(t *testing.T) {
 			}
 			bad := bytes.Replace(good, []byte(c.old), []byte(c.new), 1)
 			m, err := generator.DecodeKube(bad)
-			if c.psa {
+			switch c.by {
+			case "psa":
 				if err != nil {
 					t.Fatalf("decoding: %v", err)
 				}
@@ -115,10 +119,15 @@ func TestKubeMustFail(t *testing.T) {
 					t.Fatal("no Pod Security violation")
 				}
 				t.Logf("violations: %q", v)
-			} else if err == nil {
-				t.Fatal("decoded without error")
-			} else {
+			case "decode":
+				if err == nil {
+					t.Fatal("decoded without error")
+				}
 				t.Logf("decoding: %v", err)
+			case "verify":
+				if err != nil {
+					t.Fatalf("decoding: %v", err)
+				}
 			}
 			if err := generator.VerifyKube(bad, "10001:10001"); err == nil {
 				t.Fatal("Verify accepts it")

@@ -171,6 +171,9 @@ func verifyKube(b []byte, want expect) error {
 	if sel == nil || !reflect.DeepEqual(m.NetworkPolicy.Spec.PodSelector, *sel) {
 		return errors.New("the NetworkPolicy does not select the Deployment's pods")
 	}
+	if !reflect.DeepEqual(m.Service.Spec.Selector, sel.MatchLabels) {
+		return errors.New("the Service does not select the Deployment's pods")
+	}
 	if pdb := m.PodDisruptionBudget; pdb != nil {
 		if pdb.Namespace != ns || pdb.Spec.Selector == nil || !reflect.DeepEqual(*pdb.Spec.Selector, *sel) {
 			return errors.New("the PodDisruptionBudget does not select the Deployment's pods in its namespace")

@@ -43,6 +43,10 @@ var Outputs = []struct{ Template, File string }{
 	{"DOCKER-SECURITY.md.tmpl", "DOCKER-SECURITY.md"},
 }
 
+// KubeTemplate renders k8s.yaml, an output written only when the spec's
+// kubernetes.enabled is true.
+const KubeTemplate = "k8s.yaml.tmpl"
+
 // Options tune one generation.
 type Options struct {
 	// SpecFile is the spec's file name as shown in headers and regenerate
@@ -185,6 +189,13 @@ func (g *Generator) Generate(spec *Spec, opts Options) (Files, error) {
 		}
 		files[name] = tidy(buf.Bytes())
 	}
+	if d.K8s != nil {
+		var buf bytes.Buffer
+		if err := g.tmpl.ExecuteTemplate(&buf, KubeTemplate, d); err != nil {
+			return nil, fmt.Errorf("rendering k8s.yaml: %w", err)
+		}
+		files["k8s.yaml"] = tidy(buf.Bytes())
+	}
 	for _, c := range d.configs {
 		var buf bytes.Buffer
 		if err := g.tmpl.ExecuteTemplate(&buf, configTemplate(spec.Stack, c.Name), d); err != nil {
@@ -250,6 +261,10 @@ type data struct {
 	// Tools are the release catalog's tool pins (pnpm, yarn, poetry, uv,
 	// composer, corepack), by name.
 	Tools map[string]catalog.Tool
+	// K8s is k8s.yaml's data; nil when kubernetes is off.
+	K8s *kubeData
+	// KubeletSeccompDir is the kubelet's directory of Localhost profiles.
+	KubeletSeccompDir string
 	// Referees are the scanner findings left on purpose (referees.yaml).
 	Referees []RefereeException
 
@@ -388,6 +403,8 @@ func newData(s *Spec, opts Options) (*data, error) {
 		}
 	}
 	d.Run = NewRunSettings(s, opts.Context)
+	d.K8s = newKubeData(s)
+	d.KubeletSeccompDir = KubeletSeccompDir
 	d.ComposeDockerfile = path.Join(d.outDir, d.Run.Dockerfile)
 	if d.Run.Health != nil {
 		d.Healthcheck = d.Run.Health.Test
@@ -401,8 +418,14 @@ func newData(s *Spec, opts Options) (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.Referees, err = RefereeExceptions(); err != nil {
+	refs, err := RefereeExceptions()
+	if err != nil {
 		return nil, err
+	}
+	for _, r := range refs {
+		if !r.Kubernetes || d.K8s != nil {
+			d.Referees = append(d.Referees, r)
+		}
 	}
 	d.SeccompJSON = string(js)
 	d.SeccompAllowed = len(comp.Allowed) + len(comp.LearnedNames())

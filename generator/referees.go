@@ -24,6 +24,9 @@ type RefereeException struct {
 	Title  string        `yaml:"title"`
 	Reason string        `yaml:"reason"`
 	Rules  []RefereeRule `yaml:"rules"`
+	// Kubernetes marks a finding on k8s.yaml: DOCKER-SECURITY.md lists it
+	// only where k8s.yaml is written.
+	Kubernetes bool `yaml:"kubernetes,omitempty"`
 }
 
 // RefereeRule is one scanner's rule: the scanner (trivy or kics), its ID and

@@ -7,29 +7,36 @@ import (
 
 // TestRefereeExceptionsDocumented: the embedded list parses, and every
 // DOCKER-SECURITY.md names each exception's rule IDs and reason (the
-// harness in examples/referees/ allows exactly these).
+// harness in examples/referees/ allows exactly these), those on k8s.yaml
+// only where k8s.yaml is written.
 func TestRefereeExceptionsDocumented(t *testing.T) {
 	exc, err := RefereeExceptions()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, st := range Stacks() {
-		spec, err := ExampleSpec(st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := Generate(spec, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc := string(files["DOCKER-SECURITY.md"])
-		for _, e := range exc {
-			if !strings.Contains(doc, e.Reason) {
-				t.Errorf("%s: DOCKER-SECURITY.md lacks the reason of %q", st, e.Title)
+		for _, kube := range []bool{false, true} {
+			spec, err := ExampleSpec(st)
+			if err != nil {
+				t.Fatal(err)
 			}
-			for _, r := range e.Rules {
-				if !strings.Contains(doc, r.Scanner+" `"+r.ID+"`") {
-					t.Errorf("%s: DOCKER-SECURITY.md lacks %s %s", st, r.Scanner, r.ID)
+			spec.Kubernetes = Kubernetes{Enabled: kube}
+			spec.Defaults()
+			files, err := Generate(spec, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := string(files["DOCKER-SECURITY.md"])
+			for _, e := range exc {
+				// A k8s.yaml finding is listed where k8s.yaml is written, only.
+				want := !e.Kubernetes || kube
+				if strings.Contains(doc, e.Reason) != want {
+					t.Errorf("%s (kubernetes %v): DOCKER-SECURITY.md has the reason of %q: %v, want %v", st, kube, e.Title, !want, want)
+				}
+				for _, r := range e.Rules {
+					if strings.Contains(doc, r.Scanner+" `"+r.ID+"`") != want {
+						t.Errorf("%s (kubernetes %v): DOCKER-SECURITY.md has %s %s: %v, want %v", st, kube, r.Scanner, r.ID, !want, want)
+					}
 				}
 			}
 		}

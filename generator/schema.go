@@ -279,6 +279,11 @@ func schemaExtras() map[string]map[string]any {
 		"digests.builder":         pattern(digestRE.String()),
 		"digests.runtime":         pattern(digestRE.String()),
 		"digests.assets":          pattern(digestRE.String()),
+		"digests.image":           pattern(digestRE.String()),
+		"kubernetes.seccomp":      {"enum": []string{SeccompLocalhost, SeccompRuntimeDefault}, "default": SeccompLocalhost},
+		"kubernetes.replicas":     withDefault(rng(1, 100), 1),
+		"kubernetes.image":        pattern(kubeImageRE.String()),
+		"kubernetes.namespace":    pattern(kubeNamespaceRE.String()),
 	}
 }
 

@@ -93,6 +93,10 @@ type Spec struct {
 	// Seccomp extends the runtime's seccomp profile with syscalls the app
 	// was seen to need ('dockergen seccomp learn' writes them).
 	Seccomp Seccomp `yaml:"seccomp,omitempty" json:"seccomp,omitzero"`
+	// Kubernetes, when enabled, also writes k8s.yaml: a Deployment, a
+	// Service and a NetworkPolicy with the same hardening, passing Pod
+	// Security "restricted".
+	Kubernetes Kubernetes `yaml:"kubernetes,omitempty" json:"kubernetes,omitzero"`
 	// NotSecrets lists fields (for example "env.PUBLIC_KEY_ID") whose values
 	// look like secrets but are not: the secret scan skips them. Keep it short
 	// and reviewed; real secrets belong in build.secrets or runtime injection.
@@ -211,6 +215,9 @@ type Digests struct {
 	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
 	// Assets pins the assets stage's Node.js image (with assets only).
 	Assets string `yaml:"assets,omitempty" json:"assets,omitempty"`
+	// Image pins the app's own image in k8s.yaml: the digest the registry
+	// reported when it was pushed (kubernetes only).
+	Image string `yaml:"image,omitempty" json:"image,omitempty"`
 }
 
 // Seccomp extends the generated seccomp profile.
@@ -229,4 +236,24 @@ type SeccompAllow struct {
 	Syscall string `yaml:"syscall" json:"syscall"`
 	// Reason says why the app needs it (learn writes what made the call).
 	Reason string `yaml:"reason" json:"reason"`
+}
+
+// Kubernetes configures k8s.yaml; the zero value writes none.
+type Kubernetes struct {
+	// Enabled writes k8s.yaml (init --kubernetes sets it).
+	Enabled bool `yaml:"enabled,omitempty" json:"enabled,omitempty"`
+	// Seccomp is the pods' seccomp profile: localhost (the default), the
+	// generated seccomp.json installed on every node as
+	// dockergen/NAME.json in the kubelet's seccomp directory, or
+	// runtimeDefault, the container runtime's default profile.
+	Seccomp string `yaml:"seccomp,omitempty" json:"seccomp,omitempty"`
+	// Namespace is the namespace k8s.yaml creates and puts the app in,
+	// labelled to enforce Pod Security "restricted" (default: the name).
+	Namespace string `yaml:"namespace,omitempty" json:"namespace,omitempty"`
+	// Replicas is the Deployment's number of pods (default 1).
+	Replicas int `yaml:"replicas,omitempty" json:"replicas,omitempty"`
+	// Image is the image the cluster pulls, a repository with an optional
+	// tag and no digest (for example registry.example.com/team/app:1.4);
+	// default NAME:local, the image run.sh builds, loaded into the nodes.
+	Image string `yaml:"image,omitempty" json:"image,omitempty"`
 }

@@ -59,6 +59,7 @@ func (s *Spec) Defaults() {
 		}
 	}
 	s.assetsDefaults()
+	s.kubernetesDefaults()
 	if s.Context == "" {
 		s.Context = "."
 	}
@@ -376,6 +377,7 @@ func (s *Spec) Validate() []FieldError {
 			bad(d.f, "%q is not a digest (sha256: followed by 64 lower-case hex digits)", d.v)
 		}
 	}
+	checkKubernetes(s, bad)
 	if s.Base == BaseScratch && s.Digests.Runtime != "" {
 		bad("digests.runtime", "scratch is not an image and has no digest")
 	}

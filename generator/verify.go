@@ -38,7 +38,8 @@ func (d *data) verifyExpect() expect {
 // Verify re-parses generated files with the parsers that will consume them:
 // the Dockerfile with BuildKit's parser and build checks (no warning
 // allowed), seccomp.json with moby's profile loader, compose.yaml with
-// compose-go, run.sh with a POSIX shell parser, and the config files the
+// compose-go, k8s.yaml strictly into the Kubernetes API types and Pod
+// Security "restricted", run.sh with a POSIX shell parser, and the config files the
 // Dockerfile copies (php.ini as INI, nginx.conf's structure). Any failure is a bug in
 // dockergen (or in an override template) and is reported as such.
 func Verify(files Files, want expect) error {
@@ -55,6 +56,11 @@ func Verify(files Files, want expect) error {
 	if c, ok := files["compose.yaml"]; ok {
 		if err := verifyCompose(c, want); err != nil {
 			return bugf("compose.yaml", err)
+		}
+	}
+	if k, ok := files["k8s.yaml"]; ok {
+		if err := verifyKube(k, want); err != nil {
+			return bugf("k8s.yaml", err)
 		}
 	}
 	if err := verifyConfigs(files, want); err != nil {

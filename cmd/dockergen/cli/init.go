@@ -36,6 +36,7 @@ type initOptions struct {
 	packages           []string
 	secrets            []string
 	schema             string
+	kubernetes         bool
 
 	// prompter asks the questions; nil means survey on the env's terminal.
 	prompter prompter
@@ -114,6 +115,7 @@ values are checked like a spec's fields: a bad one is an error, exit 2.`),
 	f.IntVar(&o.pids, "pids", 0, "the process and thread limit")
 	f.StringSliceVar(&o.packages, "package", nil, "an extra OS package on slim or alpine (repeat for several)")
 	f.StringArrayVar(&o.secrets, "secret", nil, "a build secret for the dependency step: id=ID,target=PATH[,src=FILE] (repeat for several)")
+	f.BoolVar(&o.kubernetes, "kubernetes", false, "also write k8s.yaml (kubernetes.enabled): a Deployment, Service and NetworkPolicy that pass Pod Security \"restricted\"")
 	f.StringVar(&o.schema, "schema", generator.SchemaURL, "the JSON Schema named on the spec's first line, for editors (a URL or a path)")
 	return cmd
 }
@@ -141,6 +143,7 @@ var flagFields = map[string][]string{
 	"pids":             {"resources.pids"},
 	"package":          {"packages"},
 	"secret":           {"build.secrets"},
+	"kubernetes":       {"kubernetes", "name"},
 }
 
 func runInit(e *env, o *initOptions, dir string, changed func(string) bool) error {
@@ -365,6 +368,9 @@ func (o *initOptions) applyFlags(s *generator.Spec, changed func(string) bool) e
 	}
 	if changed("port") {
 		s.Ports = o.ports
+	}
+	if changed("kubernetes") {
+		s.Kubernetes.Enabled = o.kubernetes
 	}
 	var hc []string
 	for _, f := range []string{"healthcheck-path", "healthcheck-cmd", "no-healthcheck"} {

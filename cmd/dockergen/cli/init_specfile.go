@@ -107,6 +107,8 @@ func renderSpec(spec *generator.Spec, c *generator.Candidate, schema string) ([]
 			}
 		case "writable":
 			k.HeadComment = "Tmpfs mounts on the read-only root filesystem."
+		case "kubernetes":
+			k.HeadComment = "k8s.yaml: seccomp localhost needs seccomp.json on every node (see DOCKER-SECURITY.md),\nruntimeDefault uses the runtime's default profile instead."
 		case "assets":
 			if c.AssetsFrom != "" {
 				k.HeadComment = fmt.Sprintf("Front-end assets, built in a Node.js stage: package.json's build script (%s),\nwriting %s (%s).", c.AssetsFrom, c.AssetsOutput.Value, c.AssetsOutput.Source())

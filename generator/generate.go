@@ -333,7 +333,7 @@ func newData(s *Spec, opts Options) (*data, error) {
 	if d.Assets, err = assetsData(s); err != nil {
 		return nil, err
 	}
-	if d.Probe, err = probeData(s, st); err != nil {
+	if d.Probe, err = probeData(s); err != nil {
 		return nil, err
 	}
 	switch {

@@ -44,11 +44,18 @@ type probeStage struct {
 	Source []string
 }
 
-// probeData returns the probe stage of a spec whose stack uses the static
-// probe and whose healthcheck probes a path; nil otherwise.
-func probeData(s *Spec, st *stack) (*probeStage, error) {
+// BuildsStaticProbe reports that a spec's image builds the static probe: its
+// stack uses it and its healthcheck probes a path.
+func BuildsStaticProbe(s *Spec) bool {
+	st, ok := stacks[s.Stack]
 	h := s.Healthcheck
-	if !st.StaticProbe || h.Disabled || h.Path == "" || len(h.Command) > 0 {
+	return ok && st.StaticProbe && !h.Disabled && h.Path != "" && len(h.Command) == 0
+}
+
+// probeData returns the probe stage of a spec that builds the static probe
+// (its image pinned by digests.probe); nil otherwise.
+func probeData(s *Spec) (*probeStage, error) {
+	if !BuildsStaticProbe(s) {
 		return nil, nil
 	}
 	r := release{Version: goStack.defaultVersion(BaseDistroless, ""), Base: BaseDistroless, Family: familyDebian, Distro: defaultDistro(familyDebian)}
@@ -56,7 +63,7 @@ func probeData(s *Spec, st *stack) (*probeStage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the healthcheck probe's Go builder: %w", err)
 	}
-	return &probeStage{Image: builder, Path: staticProbePath, Source: probeSourceLines()}, nil
+	return &probeStage{Image: imageRef(builder, s.Digests.Probe), Path: staticProbePath, Source: probeSourceLines()}, nil
 }
 
 // probeSourceLines is the probe's source as the Dockerfile writes it: from

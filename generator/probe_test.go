@@ -98,6 +98,23 @@ func TestStaticProbeStage(t *testing.T) {
 			t.Errorf("healthcheck %+v: a probe stage or copy:\n%s", h, df)
 		}
 	}
+	// digests.probe pins the probe stage's image, and is refused where
+	// there is no probe stage.
+	pin := "sha256:" + strings.Repeat("3", 64)
+	if _, df := probeSpec(t, func(s *Spec) { s.Digests.Probe = pin }); !strings.Contains(df, "FROM "+goBuilder+"@"+pin+" AS probe\n") {
+		t.Errorf("digests.probe does not pin the probe stage:\n%s", df)
+	}
+	for _, s := range []*Spec{
+		{Name: "app", Stack: "go", Digests: Digests{Probe: pin}},
+		{Name: "app", Stack: "java-maven", Healthcheck: Healthcheck{Disabled: true}, Digests: Digests{Probe: pin}},
+		{Name: "app", Stack: "java-maven", Digests: Digests{Probe: "sha256:x"}},
+	} {
+		s.Defaults()
+		errs := s.Validate()
+		if !slices.ContainsFunc(errs, func(e FieldError) bool { return e.Field == "digests.probe" }) {
+			t.Errorf("%s %+v: got %v, want an error on digests.probe", s.Stack, s.Healthcheck, errs)
+		}
+	}
 	if strings.Contains(staticProbeSource, "'") {
 		t.Error("internal/probe/main.go holds a single quote, which would end the printf word")
 	}

@@ -275,6 +275,7 @@ func schemaExtras() map[string]map[string]any {
 		"resources.pids":          withDefault(rng(1, 1<<22), DefaultPids),
 		"digests.builder":         pattern(digestRE.String()),
 		"digests.runtime":         pattern(digestRE.String()),
+		"digests.probe":           pattern(digestRE.String()),
 	}
 }
 

@@ -88,7 +88,7 @@ type Spec struct {
 	Writable []string `yaml:"writable,omitempty" json:"writable,omitempty"`
 	// Resources are the container's limits.
 	Resources Resources `yaml:"resources,omitempty" json:"resources,omitempty"`
-	// Digests pin the builder and runtime images by content digest.
+	// Digests pin the builder and runtime images (and the probe stage's) by content digest.
 	Digests Digests `yaml:"digests,omitempty" json:"digests,omitempty"`
 	// NotSecrets lists fields (for example "env.PUBLIC_KEY_ID") whose values
 	// look like secrets but are not: the secret scan skips them. Keep it short
@@ -206,4 +206,7 @@ type Digests struct {
 	Builder string `yaml:"builder,omitempty" json:"builder,omitempty"`
 	// Runtime pins the runtime stage's image (not for scratch).
 	Runtime string `yaml:"runtime,omitempty" json:"runtime,omitempty"`
+	// Probe pins the Go image of the healthcheck probe's stage (java with
+	// healthcheck.path: dockergen's static probe).
+	Probe string `yaml:"probe,omitempty" json:"probe,omitempty"`
 }

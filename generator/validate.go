@@ -371,13 +371,16 @@ func (s *Spec) Validate() []FieldError {
 	if s.Resources.Pids < 1 || s.Resources.Pids > 1<<22 {
 		bad("resources.pids", "%d is out of range (allowed: 1-4194304)", s.Resources.Pids)
 	}
-	for _, d := range []struct{ f, v string }{{"digests.builder", s.Digests.Builder}, {"digests.runtime", s.Digests.Runtime}} {
+	for _, d := range []struct{ f, v string }{{"digests.builder", s.Digests.Builder}, {"digests.runtime", s.Digests.Runtime}, {"digests.probe", s.Digests.Probe}} {
 		if d.v != "" && !digestRE.MatchString(d.v) {
 			bad(d.f, "%q is not a digest (sha256: followed by 64 lower-case hex digits)", d.v)
 		}
 	}
 	if s.Base == BaseScratch && s.Digests.Runtime != "" {
 		bad("digests.runtime", "scratch is not an image and has no digest")
+	}
+	if s.Digests.Probe != "" && st != nil && !BuildsStaticProbe(s) {
+		bad("digests.probe", "the image builds no healthcheck probe stage (it does for %s with healthcheck.path)", orList(stacksWith(func(st *stack) bool { return st.StaticProbe })))
 	}
 	// The secret scan last: it drops the other messages about a field that
 	// holds a secret, since they may quote the value.

@@ -63,11 +63,11 @@ type versionRun struct {
 // jlink'd runtime (OpenJDK 25 from the maven:3.9-eclipse-temurin-25 stand-in,
 // Debian trixie's, in its built image hello-java-maven:local) on the
 // debian:trixie-slim stand-in, running the example's jar and healthcheck
-// class from that image. The runtime sits at /opt/java/openjdk, where the
-// generated ENTRYPOINT and HEALTHCHECK name it. The other LTS lines are
-// whole e2e rows built from their own generated Dockerfile (java-maven's
-// e2e.yaml: 21 on trixie, 17 on bookworm), since the healthcheck class is
-// compiled for the spec's own release.
+// probe (the static binary /opt/dockergen/probe) from that image. The
+// runtime sits at /opt/java/openjdk, where the generated ENTRYPOINT names
+// it. The other LTS lines are whole e2e rows built from their own generated
+// Dockerfile (java-maven's e2e.yaml: 21 on trixie, 17 on bookworm), since
+// the jar is compiled for the spec's own release.
 var javaLines = []struct{ Label, Dockerfile string }{
 	{"java 25 (Debian trixie, jlink'd)", "FROM debian:trixie-slim\nCOPY --from=hello-java-maven:local /opt/java/openjdk /opt/java/openjdk\n"},
 }

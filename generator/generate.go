@@ -238,7 +238,10 @@ type data struct {
 	StackLabel string
 	Builder    string
 	// Assets is the Node.js assets stage's own data (assets), nil without.
-	Assets      *data
+	Assets *data
+	// Probe is the static healthcheck probe's stage (probe.go), nil
+	// without.
+	Probe       *probeStage
 	Runtime     string
 	Interpreter string
 	Binary      string
@@ -345,6 +348,9 @@ func newData(s *Spec, opts Options) (*data, error) {
 		Tools:       cat().Tools,
 	}
 	if d.Assets, err = assetsData(s); err != nil {
+		return nil, err
+	}
+	if d.Probe, err = probeData(s); err != nil {
 		return nil, err
 	}
 	switch {

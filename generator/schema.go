@@ -284,6 +284,7 @@ func schemaExtras() map[string]map[string]any {
 		"kubernetes.replicas":     withDefault(rng(1, 100), 1),
 		"kubernetes.image":        pattern(kubeImageRE.String()),
 		"kubernetes.namespace":    pattern(kubeNamespaceRE.String()),
+		"digests.probe":           pattern(digestRE.String()),
 	}
 }
 

@@ -88,7 +88,7 @@ type Spec struct {
 	Writable []string `yaml:"writable,omitempty" json:"writable,omitempty"`
 	// Resources are the container's limits.
 	Resources Resources `yaml:"resources,omitempty" json:"resources,omitempty"`
-	// Digests pin the builder and runtime images by content digest.
+	// Digests pin the builder and runtime images (and the probe stage's) by content digest.
 	Digests Digests `yaml:"digests,omitempty" json:"digests,omitempty"`
 	// Seccomp extends the runtime's seccomp profile with syscalls the app
 	// was seen to need ('dockergen seccomp learn' writes them).
@@ -218,6 +218,9 @@ type Digests struct {
 	// Image pins the app's own image in k8s.yaml: the digest the registry
 	// reported when it was pushed (kubernetes only).
 	Image string `yaml:"image,omitempty" json:"image,omitempty"`
+	// Probe pins the Go image of the healthcheck probe's stage (java with
+	// healthcheck.path: dockergen's static probe).
+	Probe string `yaml:"probe,omitempty" json:"probe,omitempty"`
 }
 
 // Seccomp extends the generated seccomp profile.

@@ -45,23 +45,24 @@ import (
 // libraries (Spring Boot) needs build.jlink off. Both are linked with
 // --strip-debug --no-man-pages --no-header-files and compression. The JRE
 // (and the healthcheck probe) do not depend on the sources, so they are
-// built in a stage of their own, jre, beside the build and cached across
-// source changes; the jdeps-trimmed runtime is linked after the jar.
+// built in stages of their own, jre and probe, beside the build and cached
+// across source changes; the jdeps-trimmed runtime is linked after the jar.
 //
 // The JVM runs with -XX:MaxRAMPercentage=P (the heap follows the
 // container's memory limit, which the JVM reads from the cgroup), where P
 // is what resources.memory leaves after 96m of non-heap memory and, with a
-// path healthcheck, 32m for the probe's JVM, within 25-75 (javaHeap): set
-// in the ENTRYPOINT, not JAVA_TOOL_OPTIONS, so the probe's JVM does not
-// take the app's heap size;
+// path healthcheck, 8m for the static probe while it runs, within 25-75
+// (javaHeap), set in the ENTRYPOINT;
 // -XX:+ExitOnOutOfMemoryError (the engine restarts a dead container; a
 // half-broken JVM would keep running) and -XX:-UsePerfData (no hsperfdata
 // file in /tmp). JAVA_TOOL_OPTIONS in env adds flags.
 //
-// The healthcheck probe (healthcheck.path) is a small class compiled in the
-// builder and copied to /opt/dockergen/probe: it fetches the URL with
-// java.net.HttpURLConnection (java.base, so it runs on any runtime) and
-// exits 0 for a 2xx answer.
+// The healthcheck probe (healthcheck.path) is dockergen's static probe
+// binary (StaticProbe, probe.go), built from Go source in a stage of its
+// own and copied to /opt/dockergen/probe: a probe on the runtime's own
+// client, java.net, would start a second JVM inside the container's memory
+// limit at every interval, and would hold the app's heap down to leave it
+// room. The binary needs no shell and no JVM, so it runs on every base.
 //
 // Dependencies are resolved from the build files alone before the sources
 // are copied (mvn dependency:go-offline; gradle dependencies), with the
@@ -76,9 +77,6 @@ import (
 const (
 	// javaHome is where every java image's runtime is.
 	javaHome = "/opt/java/openjdk"
-	// javaProbeDir holds the compiled healthcheck probe class.
-	javaProbeDir   = "/opt/dockergen/probe"
-	javaProbeClass = "DockergenProbe"
 )
 
 // javaFlags are the JVM options of every java image's ENTRYPOINT after the
@@ -123,13 +121,6 @@ func javaImages(repo, tag, alpineTag string) func(r release) (string, string, st
 		}
 		return "", "", "", errNoBase
 	}
-}
-
-// javaProbe is the exec-form healthcheck: the probe class on a small,
-// quickly started JVM, the URL as its argument.
-func javaProbe(interp, url string) []string {
-	return []string{interp, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx32m",
-		"-cp", javaProbeDir, javaProbeClass, url}
 }
 
 // javaEntry runs the jar that the builder copied to WORKDIR/app.jar.

@@ -19,9 +19,10 @@ var javaGradleStack = &stack{
 		}
 		return javaImages("gradle", "8-jdk{version}", "8-jdk{version}-alpine")(r)
 	},
-	HTTPProbe: javaProbe,
-	Profile:   "java",
-	Tools:     []string{"gradle", "gradlew"},
+	HTTPProbe:   staticProbe,
+	StaticProbe: true,
+	Profile:     "java",
+	Tools:       []string{"gradle", "gradlew"},
 	ChoiceHelp: map[string]string{
 		"gradle":  "the builder image's Gradle",
 		"gradlew": "the project's Gradle wrapper (gradlew)",

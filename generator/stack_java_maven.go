@@ -13,7 +13,8 @@ var javaMavenStack = &stack{
 	Bases:       []string{BaseDistroless, BaseSlim, BaseAlpine},
 	DefaultMain: javaMavenMain,
 	Images:      javaImages("maven", "3.9-eclipse-temurin-{version}", "3.9-eclipse-temurin-{version}-alpine"),
-	HTTPProbe:   javaProbe,
+	HTTPProbe:   staticProbe,
+	StaticProbe: true,
 	Profile:     "java",
 	Tools:       []string{"maven", "mvnw"},
 	ChoiceHelp: map[string]string{

@@ -84,16 +84,19 @@ func TestJavaImages(t *testing.T) {
 }
 
 // TestJavaEntryAndProbe: the ENTRYPOINT runs WORKDIR/app.jar with the
-// container-aware flags; the probe passes the URL as an argument.
+// container-aware flags; the probe is the static binary, not a JVM, with
+// the URL as its one argument.
 func TestJavaEntryAndProbe(t *testing.T) {
 	s := &Spec{Stack: "java-maven", Workdir: "/srv"}
 	e := javaEntry(s, "/opt/java/openjdk/bin/java")
 	if e[0] != "/opt/java/openjdk/bin/java" || !slices.Equal(e[len(e)-2:], []string{"-jar", "/srv/app.jar"}) || !slices.Contains(e, "-XX:-UsePerfData") {
 		t.Errorf("entry = %q", e)
 	}
-	p := javaProbe("/j", "http://127.0.0.1:8080/h'x")
-	if p[0] != "/j" || p[len(p)-1] != "http://127.0.0.1:8080/h'x" || p[len(p)-2] != javaProbeClass {
-		t.Errorf("probe = %q", p)
+	for _, st := range []*stack{javaMavenStack, javaGradleStack} {
+		p := st.HTTPProbe("/j", "http://127.0.0.1:8080/h'x")
+		if !st.StaticProbe || !slices.Equal(p, []string{staticProbePath, "http://127.0.0.1:8080/h'x"}) {
+			t.Errorf("%s: probe = %q", st.Name, p)
+		}
 	}
 }
 

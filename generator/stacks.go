@@ -66,6 +66,10 @@ type stack struct {
 	// HTTPProbe is the exec-form healthcheck that fetches url with the
 	// runtime's own client, or nil when the runtime has none.
 	HTTPProbe func(interpreter, url string) []string
+	// StaticProbe says the runtime's own client is too costly to start at
+	// every interval (a second JVM): HTTPProbe is staticProbe, dockergen's
+	// static probe binary, built in a stage of its own (probe.go).
+	StaticProbe bool
 	// Profile names the seccomp profile (profiles/NAME.yaml) of the process
 	// the image runs; "" means the stack's own name.
 	Profile string

@@ -372,7 +372,7 @@ func (s *Spec) Validate() []FieldError {
 	if s.Resources.Pids < 1 || s.Resources.Pids > 1<<22 {
 		bad("resources.pids", "%d is out of range (allowed: 1-4194304)", s.Resources.Pids)
 	}
-	for _, d := range []struct{ f, v string }{{"digests.builder", s.Digests.Builder}, {"digests.runtime", s.Digests.Runtime}, {"digests.assets", s.Digests.Assets}} {
+	for _, d := range []struct{ f, v string }{{"digests.builder", s.Digests.Builder}, {"digests.runtime", s.Digests.Runtime}, {"digests.assets", s.Digests.Assets}, {"digests.probe", s.Digests.Probe}} {
 		if d.v != "" && !digestRE.MatchString(d.v) {
 			bad(d.f, "%q is not a digest (sha256: followed by 64 lower-case hex digits)", d.v)
 		}
@@ -385,6 +385,9 @@ func (s *Spec) Validate() []FieldError {
 		bad("digests.assets", "there is no assets stage to pin (allowed: empty without assets)")
 	}
 	checkSeccomp(bad, s)
+	if s.Digests.Probe != "" && st != nil && !BuildsStaticProbe(s) {
+		bad("digests.probe", "the image builds no healthcheck probe stage (it does for %s with healthcheck.path)", orList(stacksWith(func(st *stack) bool { return st.StaticProbe })))
+	}
 	// The secret scan last: it drops the other messages about a field that
 	// holds a secret, since they may quote the value.
 	errs = withoutEchoes(errs, s.scanSecrets())

@@ -96,6 +96,9 @@ func TestGenerationPasses(t *testing.T) {
 						if base != generator.BaseScratch {
 							spec.Digests.Runtime = "sha256:" + strings.Repeat("2", 64)
 						}
+						if generator.BuildsStaticProbe(spec) {
+							spec.Digests.Probe = "sha256:" + strings.Repeat("3", 64)
+						}
 					}
 					out, err := generator.Generate(spec, generator.Options{})
 					if err != nil {

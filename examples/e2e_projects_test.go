@@ -53,6 +53,7 @@ type layoutFixture struct {
 	Layout   string   `yaml:"layout"`
 	Stack    string   `yaml:"stack"`
 	Engine   bool     `yaml:"engine"`
+	NotBuilt string   `yaml:"notBuilt"`
 	Probe    string   `yaml:"probe"`
 	Warnings []string `yaml:"warnings"`
 }
@@ -412,6 +413,7 @@ func notBuiltSection() string {
 		return ""
 	}
 	byStack := map[string][]string{}
+	var own []string
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
@@ -420,9 +422,13 @@ func notBuiltSection() string {
 		if err != nil || fx.Engine {
 			continue
 		}
+		if fx.NotBuilt != "" {
+			own = append(own, fmt.Sprintf("| %s | %s | %s |\n", e.Name(), fx.Stack, fx.NotBuilt))
+			continue
+		}
 		byStack[fx.Stack] = append(byStack[fx.Stack], e.Name())
 	}
-	if len(byStack) == 0 {
+	if len(byStack) == 0 && len(own) == 0 {
 		return ""
 	}
 	var b strings.Builder
@@ -432,9 +438,13 @@ func notBuiltSection() string {
 	for _, st := range stacks {
 		reg := unreachableRegistry[st]
 		if reg == "" {
-			reg = "(see the project's fixture)"
+			reg = "(none: give the fixture a notBuilt reason)"
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", st, reg, strings.Join(byStack[st], ", "))
+	}
+	if len(own) > 0 {
+		b.WriteString("\nNot run here for a reason of their own (their fixture's `notBuilt`):\n\n| project | stack | why |\n|---|---|---|\n")
+		b.WriteString(strings.Join(own, ""))
 	}
 	return b.String()
 }

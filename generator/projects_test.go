@@ -22,6 +22,9 @@ type projectFixture struct {
 	// Engine says the examples' e2e builds and runs it: its dependencies
 	// come from the Go module proxy or npm, which the engine reaches here.
 	Engine bool `yaml:"engine"`
+	// NotBuilt says why a project whose dependencies the engine could
+	// reach is not built (engine: false); the report shows it.
+	NotBuilt string `yaml:"notBuilt"`
 	// Probe is the HTTP path that must answer once it runs ("/" if empty).
 	Probe string `yaml:"probe"`
 	// Warnings are substrings of the warnings generate must give, each
@@ -59,6 +62,9 @@ func loadProjectFixture(t *testing.T, file string) projectFixture {
 		if !strings.HasPrefix(u, "https://") {
 			t.Fatalf("%s: from %q is not an https URL of the public project", file, u)
 		}
+	}
+	if f.NotBuilt != "" && f.Engine {
+		t.Fatalf("%s: notBuilt says why a project is not built: it goes with engine: false", file)
 	}
 	return f
 }

@@ -155,7 +155,31 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 	if w := c.healthWarning(spec, st); w != "" {
 		warnings = append(warnings, w)
 	}
+	if w := c.loopbackWarning(spec, st); w != "" {
+		warnings = append(warnings, w)
+	}
 	return warnings, nil
+}
+
+// loopbackWarning says when the code, as its stack's detection reads it,
+// binds a loopback address only and no setting of the app can move it
+// (detection moves it where one can: HOST, ROCKET_ADDRESS, a host flag):
+// the container then builds, runs and even passes its own healthcheck,
+// which probes from inside, yet nothing outside reaches the app. It is a
+// warning, not an error: the bind is read by a pattern from source code.
+func (c *ctxCheck) loopbackWarning(spec *Spec, st *stack) string {
+	if len(spec.Ports) == 0 {
+		return ""
+	}
+	cand := c.detection(st)
+	if cand == nil || !cand.Loopback.Found() {
+		return ""
+	}
+	if spec.Main != "" && cand.Main.Value != "" && path.Clean(spec.Main) != path.Clean(cand.Main.Value) {
+		return "" // another main's bind
+	}
+	return fmt.Sprintf("%s: the app binds %s only, so nothing outside the container will reach it on port %d: %s",
+		c.inContext(cand.Loopback.From), cand.Loopback.Value, spec.Ports[0], cand.Loopback.Reason)
 }
 
 // healthWarning says when the healthcheck probes / of an app that, as its
@@ -163,11 +187,10 @@ func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []
 // a root route, Rails without /up or a root route, a Java app without a
 // health dependency): the container would stay unhealthy forever.
 func (c *ctxCheck) healthWarning(spec *Spec, st *stack) string {
-	if spec.Healthcheck.Disabled || spec.Healthcheck.Path == "" || path.Clean(spec.Healthcheck.Path) != "/" || len(spec.Healthcheck.Command) > 0 || st.Detector == nil || !st.detected() || c.p.Context == nil {
+	if spec.Healthcheck.Disabled || spec.Healthcheck.Path == "" || path.Clean(spec.Healthcheck.Path) != "/" || len(spec.Healthcheck.Command) > 0 {
 		return ""
 	}
-	pr := &project{fsys: c.p.Context, dirName: path.Base(c.p.ContextName), cache: map[string][]byte{}}
-	cand := st.detect(pr)
+	cand := c.detection(st)
 	if cand == nil || cand.NoHealth == "" || cand.HealthPath.Found() {
 		return ""
 	}
@@ -187,11 +210,7 @@ func (c *ctxCheck) pinTagsWarning(spec *Spec, st *stack) string {
 	if !cand.PinTags.Found() {
 		return ""
 	}
-	where := cand.PinTags.From
-	if c.p.ContextName != "" && c.p.ContextName != "." {
-		where = path.Join(c.p.ContextName, where)
-	}
-	return fmt.Sprintf("%s: %s asked for by dist-tag: npm ci refuses package-lock.json once a newer release is out (set build.pinTags: true to install the locked versions, or pin them in package.json)", where, cand.PinTags.Reason)
+	return fmt.Sprintf("%s: %s asked for by dist-tag: npm ci refuses package-lock.json once a newer release is out (set build.pinTags: true to install the locked versions, or pin them in package.json)", c.inContext(cand.PinTags.From), cand.PinTags.Reason)
 }
 
 // portWarning compares the spec's ports with the port the stack's detector
@@ -205,11 +224,10 @@ func (c *ctxCheck) pinTagsWarning(spec *Spec, st *stack) string {
 // argument of the image's ENTRYPOINT or CMD (the spec's command, or a
 // server the stack runs: --port 8080, --port=8080, --bind 0.0.0.0:8080).
 func (c *ctxCheck) portWarning(spec *Spec, st *stack) string {
-	if len(spec.Ports) == 0 || st.Detector == nil || !st.detected() || c.p.Context == nil {
+	if len(spec.Ports) == 0 {
 		return ""
 	}
-	pr := &project{fsys: c.p.Context, dirName: path.Base(c.p.ContextName), cache: map[string][]byte{}}
-	cand := st.detect(pr)
+	cand := c.detection(st)
 	if cand == nil || !cand.Port.Found() {
 		return ""
 	}
@@ -233,10 +251,7 @@ func (c *ctxCheck) portWarning(spec *Spec, st *stack) string {
 	if bindsPort(c.df, want) {
 		return "" // the image's own server or the spec's command sets it
 	}
-	where := cand.Port.From // relative to the context
-	if c.p.ContextName != "" && c.p.ContextName != "." {
-		where = path.Join(c.p.ContextName, where)
-	}
+	where := c.inContext(cand.Port.From)
 	why := ""
 	if cand.Port.Reason != "" {
 		why = " (" + cand.Port.Reason + ")"
@@ -266,6 +281,34 @@ type ctxCheck struct {
 	p      Project
 	ignore *patternmatcher.PatternMatcher
 	df     []byte // the generated Dockerfile
+
+	cand    *Candidate // the stack's detection on the context, once run
+	candRun bool
+}
+
+// detection runs the stack's detection on the context once and returns its
+// candidate, nil when the stack has no detector, its files are not in the
+// context, or the context is unknown.
+func (c *ctxCheck) detection(st *stack) *Candidate {
+	if c.candRun {
+		return c.cand
+	}
+	c.candRun = true
+	if st.Detector == nil || !st.detected() || c.p.Context == nil {
+		return nil
+	}
+	pr := &project{fsys: c.p.Context, dirName: path.Base(c.p.ContextName), cache: map[string][]byte{}}
+	c.cand = st.detect(pr)
+	return c.cand
+}
+
+// inContext is a place detection read (relative to the context), as the
+// user names it from where generate runs.
+func (c *ctxCheck) inContext(from string) string {
+	if c.p.ContextName != "" && c.p.ContextName != "." {
+		return path.Join(c.p.ContextName, from)
+	}
+	return from
 }
 
 // present reports whether the context holds name and .dockerignore keeps it.

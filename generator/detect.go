@@ -168,6 +168,11 @@ type Candidate struct {
 	// PinTags is "true" where package.json asks for a dependency by
 	// dist-tag that package-lock.json pins (build.pinTags), with where.
 	PinTags Detected
+	// Loopback is a loopback address the app binds only (Value), where
+	// (From) and what to change (Reason), when no setting of the app can
+	// move it; set with its note by bindsLoopback, repeated by the safety
+	// net on every generate.
+	Loopback Detected
 	// Member is the workspace member to build (build.member); Members
 	// lists every member found, for a wizard to offer.
 	Member  Detected
@@ -175,6 +180,17 @@ type Candidate struct {
 	// Notes are what the user should know before building: a missing lock
 	// file, several main packages, a value that could not be used.
 	Notes []string
+}
+
+// bindsLoopback records that the app binds host, a loopback address, only
+// (at from, "file:line"), which nothing outside the container reaches and
+// no setting of the app can change: fix says what to change in the code.
+// The first such bind is kept; every one is a note.
+func (c *Candidate) bindsLoopback(from, host, fix string) {
+	c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s only, which is unreachable from outside the container: %s", from, host, fix))
+	if !c.Loopback.Found() {
+		c.Loopback = Detected{Value: host, From: from, Reason: fix}
+	}
 }
 
 // Setting is an environment variable a detector sets, with its source.

@@ -265,3 +265,24 @@ func writeProject(t *testing.T, files map[string]string) string {
 	}
 	return dir
 }
+
+// checkLoopback: a note that the app binds a loopback address only comes
+// with Candidate.Loopback, which the safety net repeats on every generate,
+// and Loopback comes only with such a note, naming the same place.
+func checkLoopback(t *testing.T, c *Candidate) {
+	t.Helper()
+	var notes []string
+	for _, n := range c.Notes {
+		if strings.Contains(n, " only, which is unreachable from outside the container") {
+			notes = append(notes, n)
+		}
+	}
+	switch {
+	case len(notes) > 0 && !c.Loopback.Found():
+		t.Errorf("notes say the app binds loopback only, but Loopback is unset: %q", notes)
+	case len(notes) == 0 && c.Loopback.Found():
+		t.Errorf("Loopback = %+v without a note saying so: %q", c.Loopback, c.Notes)
+	case len(notes) > 0 && !strings.HasPrefix(notes[0], c.Loopback.From+": the app binds "+c.Loopback.Value+" only"):
+		t.Errorf("Loopback = %+v, but the note says %q", c.Loopback, notes[0])
+	}
+}

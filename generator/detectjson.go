@@ -67,7 +67,7 @@ func (d *Detection) JSON() ([]byte, error) {
 	for _, c := range d.Candidates {
 		cj := CandidateJSON{Stack: c.Stack, Evidence: c.Evidence, Notes: c.Notes, Values: map[string]DetectedJSON{}}
 		for k, v := range map[string]Detected{"name": c.Name, "version": c.Version, "main": c.Main, "port": c.Port, "healthPath": c.HealthPath, "healthFlag": c.HealthFlag,
-			"memory": c.Memory, "aot": c.AOT, "pids": c.Pids, "tool": c.Tool, "server": c.Server, "output": c.Output, "member": c.Member, "pinTags": c.PinTags,
+			"memory": c.Memory, "aot": c.AOT, "pids": c.Pids, "tool": c.Tool, "server": c.Server, "output": c.Output, "member": c.Member, "pinTags": c.PinTags, "loopback": c.Loopback,
 			"build":  {Value: strings.Join(c.BuildCommand, " "), From: c.BuildFrom},
 			"args":   {Value: strings.Join(c.Args, " "), From: c.ArgsFrom},
 			"assets": {Value: strings.Join(c.AssetsCommand, " "), From: c.AssetsFrom}, "assetsOutput": c.AssetsOutput, "assetsTool": c.AssetsTool, "assetsNode": c.AssetsNode} {

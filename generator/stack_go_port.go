@@ -567,7 +567,7 @@ func (s *goPorts) decide() bool {
 			c.Notes = append(c.Notes, fmt.Sprintf("%s: the app listens on port %d, which needs a capability the container does not have; using %d (make the app listen on 1024 or above, or give it a flag or environment variable for its address)", from, a.port, DefaultPort))
 		case goLoopback(a.host):
 			c.Port = Detected{Value: strconv.Itoa(a.port), From: from}
-			c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s only, which is unreachable from outside the container: change it to \":%d\" (every interface)", from, a.host, a.port))
+			c.bindsLoopback(from, a.host, fmt.Sprintf("change it to \":%d\" (every interface)", a.port))
 			return true
 		default:
 			c.Port = Detected{Value: strconv.Itoa(a.port), From: from}
@@ -680,7 +680,7 @@ func (s *goPorts) loopbackNotes() {
 			host, _, ok = strings.Cut(strings.TrimPrefix(l.addr, "["), "]")
 		}
 		if ok && goLoopback(host) {
-			s.c.Notes = append(s.c.Notes, fmt.Sprintf("%s: %s binds %s only, which is unreachable from outside the container: listen on \":PORT\" (every interface) instead", l.from, l.how, host))
+			s.c.bindsLoopback(l.from, host, fmt.Sprintf("make %s listen on \":PORT\" (every interface) instead", l.how))
 			return
 		}
 	}

@@ -40,6 +40,7 @@ type goWant struct {
 
 func checkGo(t *testing.T, c *Candidate, w goWant) {
 	t.Helper()
+	checkLoopback(t, c)
 	if c.Port.Value != w.port || c.Port.Source() != w.from {
 		t.Errorf("port %s from %s, want %s from %s (%s)", c.Port.Value, c.Port.Source(), w.port, w.from, c.Port.Reason)
 	}
@@ -320,7 +321,7 @@ func main() {
 	http.ListenAndServe("localhost:"+os.Getenv("PORT"), nil)
 }
 `, "net/http", "os")},
-		want: goWant{port: "8080", from: "main.go:9", env: []string{"PORT=8080@main.go:9"}, notes: []string{"http.ListenAndServe binds localhost only"}},
+		want: goWant{port: "8080", from: "main.go:9", env: []string{"PORT=8080@main.go:9"}, notes: []string{"main.go:9: the app binds localhost only, which is unreachable from outside the container: make http.ListenAndServe listen"}},
 	}, {
 		name: "viper config.yaml server.port",
 		files: map[string]string{

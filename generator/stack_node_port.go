@@ -200,7 +200,7 @@ func nodeHost(p *project, c *Candidate, files []string) {
 		return
 	}
 	if m, ok := p.scan(files, []*regexp.Regexp{nodeLoopbackRE}); ok {
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s only, which is unreachable from outside the container: bind 0.0.0.0 (or read the host from an environment variable such as HOST)", m.From, m.Value))
+		c.bindsLoopback(m.From, m.Value, "bind 0.0.0.0 (or read the host from an environment variable such as HOST)")
 		return
 	}
 	for _, f := range files {
@@ -210,7 +210,7 @@ func nodeHost(p *project, c *Candidate, files []string) {
 		}
 		for _, m := range nodeFastifyListen.FindAllSubmatchIndex(data, -1) {
 			if !nodeHostKeyRE.Match(data[m[2]:m[3]]) {
-				c.Notes = append(c.Notes, fmt.Sprintf("%s:%d: Fastify's listen without a host binds localhost only, which is unreachable from outside the container: pass host: '0.0.0.0' (or process.env.HOST)", f, lineAt(data, m[0])))
+				c.bindsLoopback(fmt.Sprintf("%s:%d", f, lineAt(data, m[0])), "localhost", "Fastify's listen without a host binds localhost: pass host: '0.0.0.0' (or process.env.HOST)")
 				return
 			}
 		}

@@ -212,7 +212,7 @@ func TestNodePort(t *testing.T) {
 		{name: "fastify-no-host", files: map[string]string{
 			"package.json": `{"main": "server.js"}`,
 			"server.js":    "import Fastify from 'fastify'\nconst fastify = Fastify()\nawait fastify.listen({ port: 3000 })\n",
-		}, port: "3000", from: "server.js:3", noteHas: "server.js:3: Fastify's listen without a host binds localhost only"},
+		}, port: "3000", from: "server.js:3", noteHas: "server.js:3: the app binds localhost only, which is unreachable from outside the container: Fastify's listen without a host"},
 		{name: "host-from-env", files: map[string]string{
 			"package.json": `{"main": "server.js"}`,
 			"server.js":    "const host = process.env.HOST || '127.0.0.1'\nconst port = process.env.PORT || 3000\napp.listen({ port, host })\n",
@@ -262,6 +262,7 @@ func TestNodePort(t *testing.T) {
 			if tc.noteHas != "" && !strings.Contains(strings.Join(c.Notes, "\n"), tc.noteHas) {
 				t.Errorf("no note with %q: %q", tc.noteHas, c.Notes)
 			}
+			checkLoopback(t, c)
 			s := c.Spec()
 			s.Defaults()
 			if errs := s.Validate(); len(errs) > 0 {

@@ -81,6 +81,16 @@ func rustPort(p *project, c *Candidate) bool {
 	return rustBindPort(p, c, srcs) || rustConfigPort(p, c, crate)
 }
 
+// rustHostName spells a loopback host as an address: 127.0.0.1 for
+// [127, 0, 0, 1] and Ipv4Addr::LOCALHOST.
+func rustHostName(h string) string {
+	switch h {
+	case "127,0,0,1", "LOCALHOST":
+		return "127.0.0.1"
+	}
+	return h
+}
+
 // loopbackHost reports whether a listen host is reachable only from inside
 // the container.
 func loopbackHost(h string) bool {
@@ -114,11 +124,11 @@ func rustBindPort(p *project, c *Candidate, srcs []string) bool {
 			c.setEnv(host.groups[0], "0.0.0.0", host.from, fmt.Sprintf("the app reads %s for its listen address; 0.0.0.0 makes it reachable from outside the container", host.groups[0]))
 		}
 	} else if bindOK && loopbackHost(bind.groups[0]) && !strings.Contains(bind.before, "connect") {
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s (loopback), which nothing outside the container can reach: make it bind 0.0.0.0 (or read the address from an environment variable)", bind.from, strings.TrimSpace(bind.text)))
+		c.bindsLoopback(bind.from, rustHostName(bind.groups[0]), "make it bind 0.0.0.0 (or read the address from an environment variable)")
 	} else if f, ok := scanFirst(p, srcs, rustFormatBindRE); ok && loopbackHost(f.groups[0]) {
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds %s (loopback), which nothing outside the container can reach: make it bind 0.0.0.0", f.from, f.groups[0]))
+		c.bindsLoopback(f.from, f.groups[0], "make it bind 0.0.0.0")
 	} else if f, ok := scanFirst(p, srcs, rustLoopbackHostRE); ok && !bindOK {
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: the app binds 127.0.0.1 (loopback), which nothing outside the container can reach: make it bind 0.0.0.0", f.from))
+		c.bindsLoopback(f.from, "127.0.0.1", "make it bind 0.0.0.0")
 	}
 	return envPortOK || bindOK
 }
@@ -132,6 +142,7 @@ func rustConfigPort(p *project, c *Candidate, crate rustCrate) bool {
 	}
 	var port *Detected
 	var loop, open []string
+	loopHost := ""
 	for _, f := range rustConfigFiles(p, crate) {
 		data, _ := p.read(f)
 		for _, kv := range rustListenSettings(data) {
@@ -142,6 +153,9 @@ func rustConfigPort(p *project, c *Candidate, crate rustCrate) bool {
 			case kv.key == "port":
 			case loopbackHost(kv.value):
 				loop = append(loop, from)
+				if loopHost == "" {
+					loopHost = kv.value
+				}
 			case kv.value == "0.0.0.0" || kv.value == "::" || kv.value == "[::]":
 				open = append(open, from)
 			}
@@ -151,12 +165,13 @@ func rustConfigPort(p *project, c *Candidate, crate rustCrate) bool {
 		return false
 	}
 	c.unprivileged(*port, "")
-	if len(loop) > 0 {
-		what := "set the host to 0.0.0.0 in the configuration the image runs"
-		if len(open) > 0 {
-			what = fmt.Sprintf("run the image with the configuration that binds 0.0.0.0 (%s), usually chosen by an environment variable", strings.Join(open, ", "))
-		}
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: host is loopback, which nothing outside the container can reach: %s", strings.Join(loop, ", "), what))
+	switch {
+	case len(loop) > 0 && len(open) > 0:
+		// Which file the app reads is chosen at run time: a note, not a
+		// certainty.
+		c.Notes = append(c.Notes, fmt.Sprintf("%s: host is loopback, which nothing outside the container can reach: run the image with the configuration that binds 0.0.0.0 (%s), usually chosen by an environment variable", strings.Join(loop, ", "), strings.Join(open, ", ")))
+	case len(loop) > 0:
+		c.bindsLoopback(strings.Join(loop, ", "), loopHost, "set the host to 0.0.0.0 in the configuration the image runs")
 	}
 	return true
 }
@@ -297,7 +312,7 @@ func rocketPort(p *project, c *Candidate, crate rustCrate, depFrom string, srcs 
 	switch {
 	case !loopbackHost(addr.Value) && addr.Value != "":
 	case codeAddr:
-		c.Notes = append(c.Notes, fmt.Sprintf("%s: the code sets Rocket's address to %s (loopback), which nothing outside the container can reach and ROCKET_ADDRESS cannot override: set it to 0.0.0.0", addr.From, addr.Value))
+		c.bindsLoopback(addr.From, addr.Value, "the code sets Rocket's address, which ROCKET_ADDRESS cannot override: set it to 0.0.0.0")
 	default:
 		why := "Rocket listens on 127.0.0.1 by default, which nothing outside the container can reach"
 		if addr.From != depFrom {

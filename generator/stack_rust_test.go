@@ -98,7 +98,7 @@ func TestRustPort(t *testing.T) {
 		{
 			name:  "actix loopback tuple",
 			files: map[string]string{"Cargo.toml": pkg("actix-web = \"4\"\n"), "src/main.rs": "fn main() {\n    HttpServer::new(|| App::new())\n        .bind((\"127.0.0.1\", 8080))?\n}\n"},
-			port:  "8080", from: "src/main.rs:3", env: map[string]string{}, noteHas: "src/main.rs:3: the app binds (\"127.0.0.1\", 8080) (loopback)",
+			port:  "8080", from: "src/main.rs:3", env: map[string]string{}, noteHas: "src/main.rs:3: the app binds 127.0.0.1 only, which is unreachable",
 		},
 		{
 			name:  "PORT env with a default",
@@ -158,6 +158,7 @@ func TestRustPort(t *testing.T) {
 			if tc.noteHas != "" && !notesHave(c, tc.noteHas) {
 				t.Errorf("no note has %q: %q", tc.noteHas, c.Notes)
 			}
+	checkLoopback(t, c)
 		})
 	}
 }
@@ -243,6 +244,7 @@ func TestRustFiles(t *testing.T) {
 			if tc.noteHas != "" && !notesHave(c, tc.noteHas) {
 				t.Errorf("no note has %q: %q", tc.noteHas, c.Notes)
 			}
+	checkLoopback(t, c)
 		})
 	}
 }

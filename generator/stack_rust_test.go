@@ -158,7 +158,7 @@ func TestRustPort(t *testing.T) {
 			if tc.noteHas != "" && !notesHave(c, tc.noteHas) {
 				t.Errorf("no note has %q: %q", tc.noteHas, c.Notes)
 			}
-	checkLoopback(t, c)
+			checkLoopback(t, c)
 		})
 	}
 }
@@ -244,7 +244,7 @@ func TestRustFiles(t *testing.T) {
 			if tc.noteHas != "" && !notesHave(c, tc.noteHas) {
 				t.Errorf("no note has %q: %q", tc.noteHas, c.Notes)
 			}
-	checkLoopback(t, c)
+			checkLoopback(t, c)
 		})
 	}
 }

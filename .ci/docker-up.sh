@@ -1,8 +1,9 @@
 #!/bin/sh
 # .ci/docker-up.sh — make sure a Docker engine answers on this machine.
 #
-# Idempotent: installs docker.io, debootstrap, strace and docker-compose (v1,
-# for the compose e2e) with apt-get only when
+# Idempotent: installs docker.io, debootstrap, strace, docker-compose (v1,
+# for the compose e2e), and gcc and musl-tools (the libc probe builds its
+# program with gcc and with musl-gcc) with apt-get only when
 # one of them is missing (apt-get update only then), starts dockerd in the
 # background only when `docker info` does not answer, and waits up to
 # DOCKER_UP_TIMEOUT seconds (default 60) for the socket and a working
@@ -28,6 +29,8 @@ command -v dockerd >/dev/null 2>&1 && [ -x /usr/bin/docker ] || missing="$missin
 command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing="$missing debootstrap"
 command -v strace >/dev/null 2>&1 || missing="$missing strace"
 command -v docker-compose >/dev/null 2>&1 || missing="$missing docker-compose"
+command -v gcc >/dev/null 2>&1 && [ -e /usr/include/stdio.h ] || missing="$missing gcc libc6-dev"
+command -v musl-gcc >/dev/null 2>&1 || missing="$missing musl-tools"
 if [ -n "$missing" ]; then
 	[ "$(id -u)" = 0 ] || die "need root to apt-get install:$missing"
 	log "installing:$missing"

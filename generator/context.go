@@ -46,7 +46,9 @@ type Project struct {
 // setting of the spec moves the app to) is a warning naming where the code
 // binds it. It is never an error: a port read by a pattern from source code
 // is a hint, not a certainty (a flag, a config file or the environment may
-// set another at run time).
+// set another at run time). So are the other warnings read from the code: a
+// bind to loopback only, a healthcheck probing / where the app serves no
+// page, a dependency asked by dist-tag without build.pinTags.
 func CheckContext(spec *Spec, files Files, opts Options, p Project) (warnings []string, err error) {
 	st := stacks[spec.Stack]
 	if st == nil {
